@@ -66,8 +66,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{ts,tsx}', 'cli/**/*.ts', 'build/**/*.{js,mjs,ts}', '*.config.{js,ts}'],
+    files: ['tests/**/*.{ts,tsx}', 'cli/**/*.ts', 'build/**/*.{js,cjs,mjs,ts}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // electron-builder loads its hooks with require(); CommonJS is the right format there.
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

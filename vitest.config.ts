@@ -38,6 +38,14 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Packaging tier: only `npm run dist:check` runs it, after packing the app.
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['tests/dist/**/*.test.ts'],
+        },
+      },
     ],
   },
 });
