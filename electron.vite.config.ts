@@ -24,6 +24,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react(), ...rendererBuild.plugins],
+    define: rendererBuild.define,
     build: {
       ...rendererBuild.build,
       outDir: 'out/renderer',

@@ -57,7 +57,8 @@ export default tseslint.config(
   },
   {
     // Only the composition root and adapters may touch Electron itself (STYLE.md habit 5).
-    files: ['electron/main/handlers/**/*.ts', 'electron/main/!(main).ts'],
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/main.ts', 'electron/main/adapters/**'],
     rules: {
       'no-restricted-imports': forbid(
         [...react, ...dexie, ...electron],

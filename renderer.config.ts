@@ -1,5 +1,6 @@
 // Build settings shared by the desktop renderer (electron.vite.config.ts) and the browser
 // build (vite.web.config.ts), so both ship the same page under the same policy.
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { CSP_META } from './shared/security/csp.ts';
 
@@ -14,8 +15,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  productName: string;
+  version: string;
+};
+
+/** Build-time constants (declared in renderer/src/build-constants.d.ts). */
+export const rendererDefine = {
+  __SIJILL_PRODUCT__: JSON.stringify(packageJson.productName),
+  __SIJILL_VERSION__: JSON.stringify(packageJson.version),
+};
+
 export const rendererBuild = {
   plugins: [contentSecurityPolicy()],
+  define: rendererDefine,
   build: {
     emptyOutDir: true,
     sourcemap: false,

@@ -8,6 +8,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), ...rendererBuild.plugins],
+  define: rendererBuild.define,
   build: { ...rendererBuild.build, outDir: '../out/web' },
   preview: { host: '127.0.0.1', port: 5173, strictPort: false },
   server: { host: '127.0.0.1' },

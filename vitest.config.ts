@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { rendererDefine } from './renderer.config.ts';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 export default defineConfig({
@@ -16,6 +17,11 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        define: rendererDefine,
+        // Pre-bundle up front: a mid-run re-optimisation reloads the page and fails a file.
+        optimizeDeps: {
+          include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'i18next', 'react-i18next', 'zod', 'vitest-browser-react', 'dexie', 'libsodium-wrappers-sumo', 'comlink'],
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],

@@ -1,14 +1,30 @@
+// Runs anywhere: main process and renderer (the preload takes only its types).
 /**
  * The one IPC contract between the renderer and the main process (STYLE.md habit 1).
  *
  * Main registers a handler for every `invoke` entry and parses its arguments with the schema
- * before anything runs; the preload exposes a `SijillBridge` built from the same keys; the
- * renderer's window type comes from here. Channel names are derived, never written by hand.
+ * before anything runs; the preload exposes a `SijillBridge` built from the same names (kept in
+ * the zod-free channels.ts so the preload bundle stays small; the `satisfies` below keeps the two
+ * in step); the renderer's window type comes from here. Channel names are derived, never written
+ * by hand.
  *
  * What crosses this boundary is already encrypted (keyring, bundle bytes): main never sees
  * plaintext or keys (DESIGN.md §3).
  */
 import { z } from 'zod';
+import { EVENT_NAMES, INVOKE_METHODS, LOCK_SIGNALS } from './channels';
+
+export {
+  BRIDGE_GLOBAL,
+  EVENT_NAMES,
+  INVOKE_METHODS,
+  IPC_ERROR_CODES,
+  LOCK_SIGNALS,
+  channelOf,
+  ipcErrorCodeOf,
+  isLockSignal,
+} from './channels';
+export type { IpcErrorCode } from './channels';
 
 /** Hard ceilings, checked in main before any byte is written. */
 export const IPC_LIMITS = {
@@ -27,12 +43,24 @@ const bytes = (max: number) =>
 /** A file handle is an opaque token main hands out; it is never a path. */
 const handle = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
+/** Separators, characters Windows reserves, and bidi controls (which can disguise an extension). */
+const FORBIDDEN_NAME_CHARACTERS = /[\\/:*?"<>|\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** C0 and C1 control characters and DEL (checked by code point: lint rightly flags them in a regex). */
+function hasControlCharacter(name: string): boolean {
+  for (const character of name) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 /** Suggested file names come from the renderer: plain names only, never paths. */
 export const suggestedFileName = z
   .string()
   .min(1)
   .max(IPC_LIMITS.fileNameChars)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name), {
+  .refine((name) => !FORBIDDEN_NAME_CHARACTERS.test(name) && !hasControlCharacter(name), {
     message: 'not a plain file name',
   })
   .refine((name) => name !== '.' && name !== '..', { message: 'not a plain file name' });
@@ -62,7 +90,7 @@ export const openResult = z.discriminatedUnion('status', [
 ]);
 
 /** Reasons main asks the renderer to lock right away. */
-export const lockSignalSchema = z.enum(['suspend', 'lock-screen']);
+export const lockSignalSchema = z.enum(LOCK_SIGNALS);
 export type LockSignal = z.infer<typeof lockSignalSchema>;
 
 /**
@@ -106,7 +134,7 @@ export const invokeContract = {
   writeKeyring: { args: z.tuple([bytes(IPC_LIMITS.keyringBytes)]), result: z.void() },
   /** Panic wipe: overwrite, fsync and delete the keyring file. */
   wipeKeyring: { args: z.tuple([]), result: z.void() },
-} as const;
+} as const satisfies Record<(typeof INVOKE_METHODS)[number], { args: z.ZodTuple; result: z.ZodType }>;
 
 export type InvokeContract = typeof invokeContract;
 export type InvokeMethod = keyof InvokeContract;
@@ -114,13 +142,8 @@ export type InvokeMethod = keyof InvokeContract;
 /** Main → renderer events. */
 export const eventContract = {
   lockSignal: lockSignalSchema,
-} as const;
+} as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 export type EventName = keyof typeof eventContract;
-
-/** The derived channel name of a method or event. */
-export function channelOf(name: InvokeMethod | EventName): string {
-  return `sijill:${name}`;
-}
 
 type InvokeFunctions = {
   [M in InvokeMethod]: (...args: z.input<InvokeContract[M]['args']>) => Promise<z.output<InvokeContract[M]['result']>>;
@@ -131,6 +154,3 @@ export type SijillBridge = InvokeFunctions & {
   /** Subscribe to lock signals; returns the unsubscribe function. */
   onLockSignal(listener: (signal: LockSignal) => void): () => void;
 };
-
-/** The name of the preload global. Only renderer/src/platform/electron-platform.ts reads it. */
-export const BRIDGE_GLOBAL = 'sijill';

@@ -3,7 +3,7 @@
  *
  * Two implementations: electron-platform.ts (wraps the preload bridge; the only reader of the
  * preload global) and web-platform.ts (a plain browser). The rest of the renderer sees only
- * this interface, so every feature runs and is tested in the browser build.
+ * this interface, through usePlatform(), so every feature runs and is tested in the browser build.
  *
  * Everything passed to saveFile and keyring.write is already ciphertext.
  */
@@ -11,11 +11,12 @@ import type { AppInfo, LockSignal } from '../../../shared/ipc/contract';
 
 export type { AppInfo, LockSignal };
 
-/** Lock signals on the web add "hidden" (tab or window hidden) to the desktop's reasons. */
+/** Lock signals on the web add "hidden" (tab or window hidden, page unloading) to the desktop's reasons. */
 export type PlatformLockSignal = LockSignal | 'hidden';
 
 export interface FileFilter {
   name: string;
+  /** Lower-case extensions without the dot, e.g. `sijill`. */
   extensions: string[];
 }
 
@@ -24,6 +25,7 @@ export interface SaveRequest {
   filters: FileFilter[];
   /** The bytes to write, produced lazily so a large bundle never sits whole in memory. */
   chunks: AsyncIterable<Uint8Array>;
+  /** Aborting (e.g. on lock) stops the save; nothing is left half-written. */
   signal?: AbortSignal;
 }
 
@@ -33,7 +35,9 @@ export type SaveResult = { status: 'saved'; name: string } | { status: 'cancelle
 export interface OpenedFile {
   readonly name: string;
   readonly size: number;
+  /** Up to `length` bytes from `offset`; fewer only at the end of the file. Rejects after close(). */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** Releases the file; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -48,8 +52,17 @@ export interface KeyringStore {
 
 export interface Platform {
   readonly kind: 'electron' | 'web';
+  /**
+   * What is running. In the browser build `platform` is `"web"`, `electron` is empty and
+   * `chrome` is the browser's Chromium version when it tells us (empty otherwise).
+   */
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveRequest): Promise<SaveResult>;
+  /**
+   * Let the user pick a file; null when they cancel. Call it straight from a click or key
+   * handler: browsers only show a file chooser during a user gesture, and the web platform
+   * rejects rather than wait for a chooser that will never open.
+   */
   openFile(filters: FileFilter[]): Promise<OpenedFile | null>;
   readonly keyring: KeyringStore;
   /** Subscribe to "lock now" signals; returns the unsubscribe function. */
