@@ -1,0 +1,123 @@
+/**
+ * The audit chain: h_i = BLAKE2b-256(key = audit key, h_{i-1} || seq_i u64 BE || entry_i),
+ * h_0 = 32 zero bytes, seq starting at 1. The head (seq, h) lives in the keyring,
+ * so truncating or rewriting the log in the database is detected at unlock, and a signed
+ * checkpoint in each bundle lets partners detect it later.
+ *
+ * entry_i is the canonical JSON (see canonical-json.ts) of {"action","at","data","v":1}, so the
+ * hash can be recomputed from the decoded entry after it was stored encrypted.
+ */
+import { u64be, concatBytes, MAX_U64_SAFE } from './bytes';
+import { canonicalJsonBytes, type CanonicalJson } from './canonical-json';
+import { AuditError } from './errors';
+import { constantTimeEqual, getSodium, wipe, type Sodium } from './sodium';
+
+/** Position of the chain: the last sequence number and its hash. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: Uint8Array;
+}
+
+/** What happened. `action` is a stable code (e.g. "vault.unlock"), `at` an ISO time. */
+export interface AuditEntry {
+  readonly action: string;
+  readonly at: string;
+  readonly data: CanonicalJson;
+}
+
+/** An entry with its place in the chain, as stored. */
+export interface ChainedAuditEntry {
+  readonly seq: number;
+  readonly entry: AuditEntry;
+  /** h_seq. */
+  readonly hash: Uint8Array;
+}
+
+/** Outcome of verification; on failure, the index (in the given array) of the first entry not to trust. */
+export type AuditVerification =
+  | { readonly ok: true; readonly head: AuditHead }
+  | { readonly ok: false; readonly firstBadIndex: number; readonly reason: 'sequence' | 'entry' | 'hash' | 'beyond-head' | 'truncated' | 'head-mismatch' };
+
+/** Most bytes of one encoded entry. */
+export const MAX_AUDIT_ENTRY_BYTES = 16 * 1024;
+const HASH_BYTES = 32;
+const ACTION = /^[a-z][a-z0-9._-]{0,63}$/;
+
+/** The head of an empty chain: seq 0, 32 zero bytes (a new object each call, safe to wipe). */
+export function genesisAuditHead(): AuditHead {
+  return { seq: 0, hash: new Uint8Array(HASH_BYTES) };
+}
+
+/** Canonical bytes of an entry. Throws `AuditError('invalid-entry')` if it has no canonical form. */
+export function encodeAuditEntry(entry: AuditEntry): Uint8Array {
+  if (typeof entry.action !== 'string' || !ACTION.test(entry.action) || typeof entry.at !== 'string' || entry.at.length > 64) {
+    throw new AuditError('invalid-entry');
+  }
+  try {
+    return canonicalJsonBytes({ action: entry.action, at: entry.at, data: entry.data, v: 1 }, MAX_AUDIT_ENTRY_BYTES);
+  } catch {
+    throw new AuditError('invalid-entry');
+  }
+}
+
+function checkHead(head: AuditHead): void {
+  if (!Number.isSafeInteger(head.seq) || head.seq < 0 || head.seq >= MAX_U64_SAFE || head.hash.length !== HASH_BYTES) {
+    throw new AuditError('invalid-head');
+  }
+}
+
+function link(s: Sodium, auditKey: Uint8Array, previous: Uint8Array, seq: number, entryBytes: Uint8Array): Uint8Array {
+  const input = concatBytes(previous, u64be(seq), entryBytes);
+  try {
+    return s.crypto_generichash(HASH_BYTES, input, auditKey);
+  } finally {
+    wipe(input);
+  }
+}
+
+/** Appends `entry` after `head`. The new head is `{ seq, hash }` of the result; store it in the keyring. */
+export async function appendAudit(auditKey: Uint8Array, head: AuditHead, entry: AuditEntry): Promise<ChainedAuditEntry> {
+  const s = await getSodium();
+  checkHead(head);
+  if (auditKey.length !== 32) throw new TypeError('audit key must be 32 bytes');
+  const seq = head.seq + 1;
+  return { seq, entry, hash: link(s, auditKey, head.hash, seq, encodeAuditEntry(entry)) };
+}
+
+/**
+ * Recomputes the chain from `start` (default: genesis) over `entries` in order and compares
+ * it with `expectedHead` (the keyring's). Never repairs anything: it reports the first index
+ * not to trust — an entry out of sequence or whose hash does not match, or `entries.length`
+ * when entries are missing at the end. A chain that is internally consistent but ends at a
+ * different hash (replaced wholesale) reports index 0.
+ */
+export async function verifyAuditChain(
+  auditKey: Uint8Array,
+  entries: readonly ChainedAuditEntry[],
+  expectedHead: AuditHead,
+  start: AuditHead = genesisAuditHead(),
+): Promise<AuditVerification> {
+  const s = await getSodium();
+  if (auditKey.length !== 32) throw new TypeError('audit key must be 32 bytes');
+  checkHead(expectedHead);
+  checkHead(start);
+  let previous = start.hash;
+  let seq = start.seq;
+  for (const [index, stored] of entries.entries()) {
+    if (stored.seq !== seq + 1) return { ok: false, firstBadIndex: index, reason: 'sequence' };
+    if (stored.seq > expectedHead.seq) return { ok: false, firstBadIndex: index, reason: 'beyond-head' };
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeAuditEntry(stored.entry);
+    } catch {
+      return { ok: false, firstBadIndex: index, reason: 'entry' };
+    }
+    const hash = link(s, auditKey, previous, stored.seq, bytes);
+    if (!constantTimeEqual(hash, stored.hash)) return { ok: false, firstBadIndex: index, reason: 'hash' };
+    previous = hash;
+    seq = stored.seq;
+  }
+  if (seq < expectedHead.seq) return { ok: false, firstBadIndex: entries.length, reason: 'truncated' };
+  if (!constantTimeEqual(previous, expectedHead.hash)) return { ok: false, firstBadIndex: 0, reason: 'head-mismatch' };
+  return { ok: true, head: { seq, hash: previous.slice() } };
+}

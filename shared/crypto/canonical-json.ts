@@ -1,0 +1,59 @@
+/**
+ * Canonical JSON: one byte string per value, so a hash over it can be recomputed from the
+ * decoded value. Object keys sorted by UTF-16 code units (as RFC 8785), no whitespace,
+ * strings as `JSON.stringify` writes them, numbers restricted to safe integers (float
+ * formatting is where implementations disagree), bounded depth and size.
+ */
+
+/** A JSON value that has exactly one canonical encoding. */
+export type CanonicalJson = null | boolean | number | string | readonly CanonicalJson[] | { readonly [key: string]: CanonicalJson };
+
+const MAX_DEPTH = 16;
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function write(value: unknown, depth: number, out: string[]): void {
+  if (depth > MAX_DEPTH) throw new TypeError('nested too deeply');
+  if (value === null || typeof value === 'boolean') {
+    out.push(String(value));
+  } else if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new TypeError('only safe integers are canonical');
+    out.push(String(value === 0 ? 0 : value));
+  } else if (typeof value === 'string') {
+    out.push(JSON.stringify(value));
+  } else if (Array.isArray(value)) {
+    out.push('[');
+    value.forEach((item: unknown, i) => {
+      if (i > 0) out.push(',');
+      write(item, depth + 1, out);
+    });
+    out.push(']');
+  } else if (typeof value === 'object' && isPlainObject(value)) {
+    out.push('{');
+    Object.keys(value)
+      .sort()
+      .forEach((key, i) => {
+        if (i > 0) out.push(',');
+        out.push(JSON.stringify(key), ':');
+        write(value[key], depth + 1, out);
+      });
+    out.push('}');
+  } else {
+    throw new TypeError('not a canonical JSON value');
+  }
+}
+
+/**
+ * Encodes `value` canonically as UTF-8. Throws `TypeError` for anything without one canonical
+ * form (undefined, functions, class instances, non-integers) or above `maxBytes`.
+ */
+export function canonicalJsonBytes(value: unknown, maxBytes: number): Uint8Array {
+  const out: string[] = [];
+  write(value, 0, out);
+  const bytes = new TextEncoder().encode(out.join(''));
+  if (bytes.length > maxBytes) throw new TypeError('canonical JSON too large');
+  return bytes;
+}

@@ -1,0 +1,68 @@
+/**
+ * The one place that initialises libsodium (sumo build: only it has `crypto_pwhash`).
+ *
+ * Runs anywhere: main thread, Web Worker, Node. Everything in shared/crypto receives the
+ * initialised instance from `getSodium()`; nothing else imports libsodium directly, so a test
+ * can spy on a primitive (e.g. assert `crypto_pwhash` never ran) through this one object.
+ */
+import sodium from 'libsodium-wrappers-sumo';
+
+/** The initialised libsodium API. */
+export type Sodium = typeof sodium;
+
+/**
+ * A source of random bytes. Production code always uses libsodium's CSPRNG (`systemRandom`);
+ * the parameter exists only so known-answer tests can replay fixed keys and nonces.
+ */
+export type RandomBytes = (length: number) => Uint8Array;
+
+/** Options accepted by every operation that draws randomness. */
+export interface RandomOptions {
+  /** Tests only: a deterministic source for frozen vectors. Never pass this in the app. */
+  readonly random?: RandomBytes;
+}
+
+let readyPromise: Promise<Sodium> | undefined;
+
+/** Resolves once libsodium's WebAssembly is ready; cheap after the first call. */
+export function getSodium(): Promise<Sodium> {
+  readyPromise ??= sodium.ready.then(() => sodium);
+  return readyPromise;
+}
+
+/** libsodium's CSPRNG as a `RandomBytes`. */
+export function systemRandom(s: Sodium): RandomBytes {
+  return (length) => s.randombytes_buf(length);
+}
+
+/**
+ * Draws `length` bytes and checks the source returned exactly that many: a short read from a
+ * broken or injected source must never become a short key or nonce.
+ */
+export function drawRandom(s: Sodium, random: RandomBytes | undefined, length: number): Uint8Array {
+  const out = (random ?? systemRandom(s))(length);
+  if (!(out instanceof Uint8Array) || out.length !== length) {
+    throw new TypeError('random source returned the wrong number of bytes');
+  }
+  return out;
+}
+
+/**
+ * Overwrites buffers with zeros (best effort: JavaScript may have copied them before, and
+ * strings cannot be wiped at all). Accepts `undefined` so cleanup paths stay one line.
+ */
+export function wipe(...buffers: (Uint8Array | undefined | null)[]): void {
+  // memzero is plain JavaScript in libsodium.js, usable before `ready` (so dispose can be sync).
+  for (const buffer of buffers) {
+    if (buffer) sodium.memzero(buffer);
+  }
+}
+
+/**
+ * Constant-time equality for secrets and MACs. Lengths are public, so a length mismatch
+ * returns false at once (sodium.memcmp itself throws on unequal lengths).
+ */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  return sodium.memcmp(a, b);
+}
