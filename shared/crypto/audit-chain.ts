@@ -66,6 +66,17 @@ function checkHead(head: AuditHead): void {
   }
 }
 
+/**
+ * The audit key must be 32 bytes and not all zero: zero is what it looks like after
+ * `disposeKeyring`, and chaining under it would silently "work" (a forgeable MAC, then a false
+ * tamper alarm under the real key).
+ */
+function checkAuditKey(s: Sodium, auditKey: Uint8Array): void {
+  if (!(auditKey instanceof Uint8Array) || auditKey.length !== 32 || s.is_zero(auditKey)) {
+    throw new TypeError('audit key must be 32 bytes and not wiped');
+  }
+}
+
 function link(s: Sodium, auditKey: Uint8Array, previous: Uint8Array, seq: number, entryBytes: Uint8Array): Uint8Array {
   const input = concatBytes(previous, u64be(seq), entryBytes);
   try {
@@ -79,7 +90,7 @@ function link(s: Sodium, auditKey: Uint8Array, previous: Uint8Array, seq: number
 export async function appendAudit(auditKey: Uint8Array, head: AuditHead, entry: AuditEntry): Promise<ChainedAuditEntry> {
   const s = await getSodium();
   checkHead(head);
-  if (auditKey.length !== 32) throw new TypeError('audit key must be 32 bytes');
+  checkAuditKey(s, auditKey);
   const seq = head.seq + 1;
   return { seq, entry, hash: link(s, auditKey, head.hash, seq, encodeAuditEntry(entry)) };
 }
@@ -98,9 +109,11 @@ export async function verifyAuditChain(
   start: AuditHead = genesisAuditHead(),
 ): Promise<AuditVerification> {
   const s = await getSodium();
-  if (auditKey.length !== 32) throw new TypeError('audit key must be 32 bytes');
+  checkAuditKey(s, auditKey);
   checkHead(expectedHead);
   checkHead(start);
+  // A start past the expected head can never reach it (the hash check below does not look at seq).
+  if (start.seq > expectedHead.seq) return { ok: false, firstBadIndex: 0, reason: 'beyond-head' };
   let previous = start.hash;
   let seq = start.seq;
   for (const [index, stored] of entries.entries()) {
@@ -113,7 +126,8 @@ export async function verifyAuditChain(
       return { ok: false, firstBadIndex: index, reason: 'entry' };
     }
     const hash = link(s, auditKey, previous, stored.seq, bytes);
-    if (!constantTimeEqual(hash, stored.hash)) return { ok: false, firstBadIndex: index, reason: 'hash' };
+    // Rows come from storage: a hash that is not bytes is a bad hash, not an exception.
+    if (!(stored.hash instanceof Uint8Array) || !constantTimeEqual(hash, stored.hash)) return { ok: false, firstBadIndex: index, reason: 'hash' };
     previous = hash;
     seq = stored.seq;
   }

@@ -25,11 +25,13 @@ function write(value: unknown, depth: number, out: string[]): void {
   } else if (typeof value === 'string') {
     out.push(JSON.stringify(value));
   } else if (Array.isArray(value)) {
+    // An index loop, not forEach: forEach skips holes, so [1, , 3] would encode as [1,3] and
+    // the hash would cover a value other than the one stored. A hole reads as undefined and is refused.
     out.push('[');
-    value.forEach((item: unknown, i) => {
+    for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(',');
-      write(item, depth + 1, out);
-    });
+      write(value[i], depth + 1, out);
+    }
     out.push(']');
   } else if (typeof value === 'object' && isPlainObject(value)) {
     out.push('{');

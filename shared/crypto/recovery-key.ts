@@ -51,6 +51,8 @@ export function formatRecoveryKey(s: Sodium, key: Uint8Array): string {
 }
 
 function symbolValue(char: string): number {
+  // ASCII only: toUpperCase would otherwise map look-alikes in (dotless ı → I → 1, long ſ → S).
+  if (char.length !== 1 || char.charCodeAt(0) > 0x7e) throw new RecoveryKeyError('malformed');
   const upper = char.toUpperCase();
   const canonical = upper === 'O' ? '0' : upper === 'I' || upper === 'L' ? '1' : upper;
   const value = ALPHABET.indexOf(canonical);

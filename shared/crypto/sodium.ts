@@ -50,6 +50,10 @@ export function drawRandom(s: Sodium, random: RandomBytes | undefined, length: n
 /**
  * Overwrites buffers with zeros (best effort: JavaScript may have copied them before, and
  * strings cannot be wiped at all). Accepts `undefined` so cleanup paths stay one line.
+ *
+ * It cannot reach libsodium's own copies: libsodium.js copies every argument and result
+ * through its WebAssembly heap and frees them without zeroing, so keys and plaintexts stay in
+ * that heap until reused. The real wipe is terminating the worker that ran the crypto.
  */
 export function wipe(...buffers: (Uint8Array | undefined | null)[]): void {
   // memzero is plain JavaScript in libsodium.js, usable before `ready` (so dispose can be sync).

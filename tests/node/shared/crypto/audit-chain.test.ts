@@ -107,6 +107,32 @@ describe('audit chain', () => {
     thrown(() => encodeAuditEntry({ action: 'x', at: 't', data: 'x'.repeat(20_000) }), AuditError, 'invalid-entry');
   });
 
+  it('refuses holes in arrays instead of silently dropping them (the hash must cover the stored value)', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the point of the test
+    const sparse = [1, , 3];
+    thrown(() => encodeAuditEntry({ action: 'x', at: 't', data: sparse as never }), AuditError, 'invalid-entry');
+    expect(new TextDecoder().decode(encodeAuditEntry({ action: 'x', at: 't', data: [1, null, 3] }))).toBe('{"action":"x","at":"t","data":[1,null,3],"v":1}');
+  });
+
+  it('refuses a wiped (all-zero) audit key rather than chaining under it', async () => {
+    const zero = new Uint8Array(32);
+    await expect(appendAudit(zero, genesisAuditHead(), entry(0))).rejects.toThrow(TypeError);
+    await expect(verifyAuditChain(zero, [], genesisAuditHead())).rejects.toThrow(TypeError);
+    await expect(appendAudit(new Uint8Array(16).fill(1), genesisAuditHead(), entry(0))).rejects.toThrow(TypeError);
+  });
+
+  it('never reports ok when the start checkpoint is past the expected head', async () => {
+    const start = headOf(chain);
+    const earlier = headOf(chain.slice(0, 3));
+    expect(await verifyAuditChain(auditKey, [], { seq: earlier.seq, hash: start.hash }, start)).toEqual({ ok: false, firstBadIndex: 0, reason: 'beyond-head' });
+    expect(await verifyAuditChain(auditKey, [], earlier, start)).toEqual({ ok: false, firstBadIndex: 0, reason: 'beyond-head' });
+  });
+
+  it('reports a stored hash that is not bytes as a bad hash instead of throwing', async () => {
+    const asArray = chain.map((c, i) => (i === 1 ? { ...c, hash: [...c.hash] as unknown as Uint8Array } : c));
+    expect(await verifyAuditChain(auditKey, asArray, headOf(chain))).toEqual({ ok: false, firstBadIndex: 1, reason: 'hash' });
+  });
+
   it('refuses an invalid head', async () => {
     let caught: unknown;
     try {

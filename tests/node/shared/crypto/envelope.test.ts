@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EpochKey } from '../../../../shared/crypto/compartments';
 import { newRecordId, rewrapDataKey, unwrapDataKey, wrapDataKey, type RecordLocation } from '../../../../shared/crypto/data-key';
 import { MAX_RECORD_BODY_BYTES, openRecord, sealRecord } from '../../../../shared/crypto/envelope';
@@ -13,6 +13,10 @@ const vaultId = s.randombytes_buf(16);
 const key1: EpochKey = { epoch: 1, key: s.randombytes_buf(32) };
 const key2: EpochKey = { epoch: 2, key: s.randombytes_buf(32) };
 const witnessKey: EpochKey = { epoch: 1, key: s.randombytes_buf(32) };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function location(overrides: Partial<RecordLocation> = {}): Promise<RecordLocation> {
   return { vaultId, recordId: await newRecordId(), compartment: 'general', table: 'records', ...overrides };
@@ -114,10 +118,29 @@ describe('record envelope', () => {
       [at, content, { epoch: 1, key: new Uint8Array(32) }],
       [at, content, { epoch: 1, key: new Uint8Array(31) }],
     ];
+    const encrypt = vi.spyOn(s, 'crypto_aead_xchacha20poly1305_ietf_encrypt');
     for (const [where, what, key] of cases) {
       await rejection(() => sealRecord(where, what as typeof content, key), RecordError, 'invalid-input');
     }
     await rejection(() => sealRecord(at, { ...content, body: 'x'.repeat(MAX_RECORD_BODY_BYTES) }, key1), RecordError, 'too-large');
+    expect(encrypt).not.toHaveBeenCalled();
+  });
+
+  it('authenticates before judging type or version: a moved record is auth-failed whatever the expectation', async () => {
+    const at = await location();
+    const sealed = await sealRecord(at, { type: 'witness', version: 1, body: {} }, key1);
+    const elsewhere = { ...at, recordId: await newRecordId() };
+    for (const expectation of [{ type: 'testimony', headVersion: 1 }, { type: 'witness', headVersion: 9 }, { type: 'testimony', headVersion: 9 }]) {
+      await rejection(() => openRecord(elsewhere, sealed, key1, expectation), RecordError, 'auth-failed');
+    }
+  });
+
+  it('refuses to seal or open under a wiped (all-zero) compartment key, as left by disposeKeyring', async () => {
+    const at = await location();
+    const sealed = await sealRecord(at, { type: 'note', version: 1, body: 1 }, key1);
+    const wiped: EpochKey = { epoch: 1, key: new Uint8Array(32) };
+    await rejection(() => openRecord(at, sealed, wiped, { type: 'note', headVersion: 1 }), RecordError, 'invalid-input');
+    await rejection(() => unwrapDataKey(at, sealed.wrappedKey, wiped), RecordError, 'invalid-input');
   });
 });
 

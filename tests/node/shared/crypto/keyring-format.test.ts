@@ -102,6 +102,38 @@ describe('keyring file parser', () => {
     }
   });
 
+  it('survives mutations of real files: parses consistently or throws a typed error (property)', () => {
+    // Random bytes rarely get past the magic; mutating valid files reaches every later branch.
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 300 }) }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 300 }) }),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (recovery, mutations) => {
+        let bytes = Array.from(recovery ? withRecovery : withoutRecovery);
+        for (const m of mutations) {
+          const at = m.at % (bytes.length + 1);
+          if (m.kind === 'set') bytes[at % bytes.length] = m.value;
+          else if (m.kind === 'cut') bytes = [...bytes.slice(0, at), ...bytes.slice(at + m.length)];
+          else bytes = [...bytes.slice(0, at), ...m.bytes, ...bytes.slice(at)];
+        }
+        const input = Uint8Array.from(bytes);
+        let parsed;
+        try {
+          parsed = parseKeyring(input);
+        } catch (error) {
+          expect(error instanceof KeyringFormatError || error instanceof KdfError).toBe(true);
+          return;
+        }
+        // Whatever parses accounts for every byte exactly once.
+        expect(parsed.header.length + 24 + parsed.bodyCiphertext.length).toBe(input.length);
+        expect(parsed.header.length).toBe(parsed.recovery ? at.bodyLenWithRecovery + 4 : at.bodyLenWithoutRecovery + 4);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('throws only typed format errors on arbitrary bytes (property)', () => {
     const magic = new TextEncoder().encode('SJK1');
     fc.assert(

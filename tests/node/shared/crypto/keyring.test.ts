@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KeyringStateError, PassphraseError, RecoveryKeyError, UnlockFailed, KdfError } from '../../../../shared/crypto/errors';
 import { verifyIdentityBinding } from '../../../../shared/crypto/identity';
 import {
@@ -14,6 +14,11 @@ import {
 } from '../../../../shared/crypto/keyring';
 import { epochKey, rotateCompartmentKeys } from '../../../../shared/crypto/keyring-updates';
 import { getSodium } from '../../../../shared/crypto/sodium';
+import { aeadOpen } from '../../../../shared/crypto/aead';
+import { argon2id } from '../../../../shared/crypto/kdf-params';
+import { parseKeyring } from '../../../../shared/crypto/keyring-format';
+import { passphraseBytes } from '../../../../shared/crypto/passphrase';
+import { deriveSubkey, SUBKEYS } from '../../../../shared/crypto/subkeys';
 import { toHex } from '../../../fixtures/crypto/fixed-random';
 import { FAST, PASS, rejection, same } from './helpers';
 
@@ -22,6 +27,10 @@ let created: CreatedKeyring;
 
 beforeAll(async () => {
   created = await createKeyring(PASS, FAST, { withRecoveryKey: true });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('createKeyring', () => {
@@ -42,8 +51,14 @@ describe('createKeyring', () => {
   });
 
   it('applies the passphrase policy and the Argon2 bounds before doing anything', async () => {
-    await rejection(() => createKeyring('too short', FAST), PassphraseError, 'too-short');
-    await rejection(() => createKeyring(PASS, { ops: 1, mem: FAST.mem }), KdfError, 'ops-out-of-range');
+    const pwhash = vi.spyOn(s, 'crypto_pwhash');
+    const random = vi.fn((length: number) => new Uint8Array(length));
+    await rejection(() => createKeyring('too short', FAST, { random }), PassphraseError, 'too-short');
+    await rejection(() => createKeyring('abc\uD800defghijklmn', FAST, { random }), PassphraseError, 'malformed');
+    await rejection(() => createKeyring(PASS, { ops: 1, mem: FAST.mem }, { random }), KdfError, 'ops-out-of-range');
+    await rejection(() => createKeyring(PASS, { ops: 2, mem: 2 * 1024 * 1024 * 1024 }, { random }), KdfError, 'mem-out-of-range');
+    expect(random).not.toHaveBeenCalled();
+    expect(pwhash).not.toHaveBeenCalled();
   });
 
   it('leaves no recovery slot unless asked', async () => {
@@ -86,8 +101,10 @@ describe('unlocking', () => {
     await rejection(() => unlockWithRecoveryKey(created.bytes, other.recoveryKey ?? ''), UnlockFailed);
     const text = created.recoveryKey ?? '';
     const typo = (text[0] === 'A' ? 'B' : 'A') + text.slice(1);
+    const decrypt = vi.spyOn(s, 'crypto_aead_xchacha20poly1305_ietf_decrypt');
     await rejection(() => unlockWithRecoveryKey(created.bytes, typo), RecoveryKeyError);
     await rejection(() => unlockWithRecoveryKey(other.bytes, 'not a key'), RecoveryKeyError, 'malformed');
+    expect(decrypt).not.toHaveBeenCalled();
   });
 
   it('fails the recovery path on a keyring without a recovery slot', async () => {
@@ -119,6 +136,26 @@ describe('changing keys', () => {
     expect(toHex(reopened.compartments.general.current.key)).toBe(toHex(created.unlocked.compartments.general.current.key));
     expect((await unlockWithRecoveryKey(bytes, created.recoveryKey ?? '')).generation).toBe(2);
     await rejection(() => changePassphrase(created.unlocked, 'short'), PassphraseError, 'too-short');
+  });
+
+  it('without rotateMasterKey, an old file plus the old passphrase still opens every later file', async () => {
+    // What "my passphrase may be compromised" must account for: the old passphrase unwraps the
+    // master key from any old copy of the file, and a plain change keeps that master key.
+    const masterFrom = (bytes: Uint8Array, passphrase: string): Uint8Array | null => {
+      const parsed = parseKeyring(bytes);
+      const kek = argon2id(s, passphraseBytes(passphrase, 'unlock'), parsed.passphrase.salt, parsed.passphrase.kdf);
+      return aeadOpen(s, deriveSubkey(s, kek, SUBKEYS.passphraseSlot), parsed.passphrase.nonce, parsed.passphrase.wrapped, parsed.passphrase.ad);
+    };
+    const bodyOpens = (bytes: Uint8Array, master: Uint8Array): boolean => {
+      const parsed = parseKeyring(bytes);
+      return aeadOpen(s, deriveSubkey(s, master, SUBKEYS.keyringBody), parsed.bodyNonce, parsed.bodyCiphertext, parsed.header) !== null;
+    };
+    const oldMaster = masterFrom(created.bytes, PASS);
+    if (!oldMaster) throw new Error('the old passphrase must open the old file');
+    const kept = await serialiseKeyring(await changePassphrase(created.unlocked, 'a brand new passphrase'));
+    const replaced = await serialiseKeyring(await changePassphrase(created.unlocked, 'a brand new passphrase', { rotateMasterKey: true }));
+    expect(bodyOpens(kept, oldMaster)).toBe(true);
+    expect(bodyOpens(replaced, oldMaster)).toBe(false);
   });
 
   it('can also replace the master key, which retires the old recovery key', async () => {

@@ -53,5 +53,14 @@ describe('recovery key text', () => {
     thrown(() => parseRecoveryKey(s, text.replace(/^./, 'U')), RecoveryKeyError, 'malformed');
     thrown(() => parseRecoveryKey(s, text.replace(/^./, '*')), RecoveryKeyError, 'malformed');
     thrown(() => parseRecoveryKey(s, 'A'.repeat(10_000)), RecoveryKeyError, 'malformed');
+    // Non-ASCII look-alikes that toUpperCase() would fold into the alphabet: dotless ı (→ I → 1),
+    // long ſ (→ S), Kelvin sign K, full-width digits.
+    const { key } = vectors.recoveryKeyText;
+    const valid = formatRecoveryKey(s, fromHex(key));
+    for (const [from, to] of [['1', '\u0131'], ['S', '\u017F'], ['K', '\u212A'], ['0', '\uFF10']] as const) {
+      const i = valid.indexOf(from);
+      expect(i).toBeGreaterThanOrEqual(0);
+      thrown(() => parseRecoveryKey(s, valid.slice(0, i) + to + valid.slice(i + 1)), RecoveryKeyError, 'malformed');
+    }
   });
 });
