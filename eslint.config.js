@@ -4,14 +4,16 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'stream', 'url', 'util', 'buffer', 'worker_threads'];
-const react = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-hook-form', 'react-i18next', '@hookform/*'];
-const dexie = ['dexie', 'dexie/*', 'dexie-react-hooks'];
-const electron = ['electron', 'electron/*'];
+// Package names, matched exactly (with any subpath). Plain gitignore-style patterns would also
+// match our own folders: 'crypto' would forbid '../shared/crypto'.
+const nodeBuiltins = ['node:.+', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'url', 'util', 'buffer', 'worker_threads', 'module'];
+const react = ['react', 'react-dom', 'react-hook-form', 'react-i18next', '@hookform/[^/]+'];
+const dexie = ['dexie', 'dexie-react-hooks'];
+const electron = ['electron'];
 
-/** One rule object per layer, so each message names the boundary being crossed. */
-function forbid(patterns, why) {
-  return ['error', { patterns: [{ group: patterns, message: why }] }];
+/** Forbids importing any of `packages` (or their subpaths) with a message naming the boundary. */
+function forbid(packages, why) {
+  return ['error', { patterns: [{ regex: `^(${packages.join('|')})(/.*)?$`, message: why }] }];
 }
 
 export default tseslint.config(

@@ -41,3 +41,13 @@ describe('layer rules', () => {
     expect(await ruleIds(code, filePath)).toEqual([]);
   });
 });
+
+describe('layer rules and our own folders', () => {
+  it('do not mistake shared/crypto for the Node built-in crypto', async () => {
+    const code = "import { getSodium } from '../../shared/crypto';\nexport const s = getSodium;";
+    expect(await ruleIds(code, 'renderer/src/example.ts')).toEqual([]);
+    expect(await ruleIds("import { randomBytes } from 'crypto';\nexport const r = randomBytes;", 'renderer/src/example.ts')).toContain(
+      'no-restricted-imports',
+    );
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * The vault's main-thread API: the only thing the UI imports from the vault.
+ * Runs on the renderer's main thread (types only here; the implementation is
+ * create-vault-client.ts).
+ *
+ * Nothing behind this interface hands out keys, Dexie tables or ciphertext: the UI gets state,
+ * view models and typed errors. Every key lives in the vault worker, which is terminated at
+ * lock, so "locked" really means "nothing decrypted is left in this process".
+ *
+ * Errors (all in vault-errors.ts, branch on `instanceof`):
+ * - `LockedError`: the vault is locked (or locked while the call was running).
+ * - `VaultStorageFullError`: the disk is full; nothing was written and the caller's input is
+ *   untouched, so the form can stay open and be saved again.
+ * - `VersionConflictError`: an update was based on an older version than the stored one.
+ * - `RecordNotFoundError`, `RecordIntegrityError` (tampered, moved or replayed ciphertext),
+ *   `RecordValidationError` (body failed its schema), `PassphrasePolicyError`.
+ */
+import type { Compartment } from '../../../shared/crypto';
+import type { Id } from '../../../shared/domain/ids';
+import type { LockManager } from './lock-manager';
+import type { RecordProblem } from './vault-errors';
+
+export type { Compartment, Id };
+
+/** Why the vault locked: by hand, by the idle timer, or because the platform asked. */
+export type LockReason = 'manual' | 'idle' | 'suspend' | 'lock-screen' | 'hidden';
+
+/** Argon2id cost chosen at creation: `moderate` (~1 s, 256 MiB) or `sensitive` (several s, 1 GiB). */
+export type KdfProfile = 'moderate' | 'sensitive';
+
+/** Settings stored encrypted inside the vault (bounds in settings-limits.ts). */
+export interface VaultSettings {
+  /** Minutes without input before the vault locks itself (1..240, default 5). */
+  readonly idleLockMinutes: number;
+  /**
+   * Wipe the vault after this many failed unlocks in a row (3..100), or null (the default).
+   * A deterrent against someone guessing at the keyboard only: an adversary who images the
+   * disk first guesses offline and never meets this counter.
+   */
+  readonly wipeAfterFailedUnlocks: number | null;
+}
+
+/** Why the audit trail could not be verified (see worker/audit-verify.ts). */
+export type AuditProblem = 'sequence' | 'entry' | 'hash' | 'truncated' | 'head-mismatch' | 'unreadable' | 'head-rollback' | 'keyring-rollback';
+
+/**
+ * The audit trail did not verify at unlock: rows were removed, altered, reordered, the
+ * record index was rolled back, or an older copy of the keyring file was put back. Shown to the user, never repaired silently; it stays until
+ * someone investigates (it reappears at every unlock while the evidence is there).
+ */
+export interface AuditWarning {
+  readonly problem: AuditProblem;
+  /** Sequence number of the first entry not to trust, when one can be named. */
+  readonly firstBadSeq: number | null;
+}
+
+/** What the vault is doing; the UI renders from this alone. */
+export type VaultState =
+  /** Before `init()` has read the keyring. */
+  | { readonly status: 'starting' }
+  /**
+   * The keyring or the database could not be read. Never treated as first run: creating a
+   * vault here could replace one that exists.
+   */
+  | { readonly status: 'unavailable' }
+  /** No keyring on this device (new install, or after a panic wipe). */
+  | { readonly status: 'first-run' }
+  | {
+      readonly status: 'locked';
+      /** Failed unlocks since the last successful one (see lockout.ts for where it lives). */
+      readonly failedAttempts: number;
+      readonly lastLockReason: LockReason | null;
+    }
+  | {
+      readonly status: 'unlocked';
+      readonly auditWarning: AuditWarning | null;
+      readonly settings: VaultSettings;
+      readonly hasRecoveryKey: boolean;
+      /** Failed unlocks that happened before this unlock (also written to the audit trail). */
+      readonly failedAttemptsSinceLastUnlock: number;
+    };
+
+/** Result of an unlock attempt: deliberately one failure whatever went wrong. */
+export type UnlockResult = { readonly ok: true } | { readonly ok: false };
+
+/**
+ * Result of a recovery-key unlock. `typo` is true when the text failed its own checksum:
+ * that says nothing about the vault, so it is safe (and kind) to tell the user.
+ */
+export type RecoveryUnlockResult = { readonly ok: true } | { readonly ok: false; readonly typo: boolean };
+
+/** Result of an operation that re-checks the current passphrase first. */
+export type ReauthResult<T = object> = ({ readonly ok: true } & T) | { readonly ok: false };
+
+/** Every action the vault writes to the audit trail (stable codes; the UI translates them). */
+export type AuditAction =
+  | 'vault.create'
+  | 'vault.unlock'
+  /** Failed unlocks since the previous unlock, written at the next success: `{ count }`. */
+  | 'vault.unlock-failed'
+  /** `{ compromised: boolean }` */
+  | 'vault.passphrase-change'
+  /** New compartment epochs: `{ general, witness }` */
+  | 'vault.rotate-start'
+  /** `{ rewrapped, unreadable }` */
+  | 'vault.rotate-complete'
+  /** `{ changed: string[], idleLockMinutes, wipeAfterFailedUnlocks }` */
+  | 'settings.update'
+  /** `{ id, type, v }` for the three record actions */
+  | 'record.create'
+  | 'record.update'
+  | 'record.delete';
+
+/** One audit trail row, decrypted, in sequence order. */
+export interface AuditRow {
+  readonly seq: number;
+  /** Stable code; a newer app version may write codes this one does not know. */
+  readonly action: AuditAction | (string & {});
+  /** ISO time the entry was written (device clock). */
+  readonly at: string;
+  /** Structured details (record id, version, counts); never record contents. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** False for rows at or after the first bad entry. */
+  readonly verified: boolean;
+}
+
+/** The audit trail and whether it verified. */
+export interface AuditTrail {
+  readonly rows: readonly AuditRow[];
+  readonly warning: AuditWarning | null;
+}
+
+/**
+ * A record type known to the vault: its type code (stored only inside the ciphertext), its
+ * compartment, and the parser that validates bodies on write and on read (a zod schema's
+ * `parse` fits). Build one with `defineRecordKind`.
+ */
+export interface RecordKind<T> {
+  /** `[a-z][a-z0-9-]{0,47}`, e.g. `testimony`. */
+  readonly type: string;
+  readonly compartment: Compartment;
+  /** Returns the validated body or throws. */
+  readonly parse: (input: unknown) => T;
+}
+
+/** A decrypted, validated record (the live shape; the stored shape never leaves the worker). */
+export interface LiveRecord<T> {
+  readonly id: Id;
+  readonly type: string;
+  readonly compartment: Compartment;
+  /** 1 at creation, +1 per update. */
+  readonly version: number;
+  /** ISO time this version was saved (device clock). */
+  readonly savedAt: string;
+  readonly body: T;
+}
+
+/** A record that could not be shown, and why. */
+export interface UnreadableRecord {
+  readonly id: Id;
+  readonly problem: RecordProblem | 'invalid-body';
+}
+
+/** Result of `list`. */
+export interface RecordList<T> {
+  readonly records: LiveRecord<T>[];
+  readonly unreadable: UnreadableRecord[];
+}
+
+/** Typed access to records. Every method rejects with `LockedError` while locked. */
+export interface RecordRepository {
+  /** Creates version 1 of a new record. */
+  create<T>(kind: RecordKind<T>, body: T): Promise<LiveRecord<T>>;
+  /** The current version; `RecordNotFoundError` if missing, deleted or of another type. */
+  read<T>(kind: RecordKind<T>, id: Id): Promise<LiveRecord<T>>;
+  /**
+   * Writes version `expectedVersion + 1`; `VersionConflictError` if the stored version is not
+   * `expectedVersion`. Older versions stay readable through `history`.
+   */
+  update<T>(kind: RecordKind<T>, id: Id, body: T, expectedVersion: number): Promise<LiveRecord<T>>;
+  /** Deletes the record and its history (crypto-erased); a tombstone stops it coming back. */
+  delete<T>(kind: RecordKind<T>, id: Id, expectedVersion: number): Promise<void>;
+  /**
+   * Every live record of this kind, in no particular order. Records that fail to decrypt or
+   * validate are listed in `unreadable` instead of failing the whole list or vanishing.
+   */
+  list<T>(kind: RecordKind<T>): Promise<RecordList<T>>;
+  /** Every version of a record, oldest first (the last is the current one). */
+  history<T>(kind: RecordKind<T>, id: Id): Promise<LiveRecord<T>[]>;
+}
+
+/** Options of `create`. */
+export interface CreateVaultOptions {
+  readonly passphrase: string;
+  readonly profile: KdfProfile;
+  readonly withRecoveryKey: boolean;
+}
+
+/** The vault as the UI sees it. One instance per app (see create-vault-client.ts). */
+export interface VaultClient {
+  /** Current state; stable object identity between changes (for useSyncExternalStore). */
+  getState(): VaultState;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Reads the keyring through the platform and settles on first-run, locked or unavailable. */
+  init(): Promise<void>;
+  /** Creates a vault (first run only) and unlocks it. The recovery key is returned once, never stored in clear. */
+  create(options: CreateVaultOptions): Promise<{ readonly recoveryKey: string | null }>;
+  /** Unlocks with the passphrase. A failure changes nothing but the failed-unlock counter. */
+  unlock(passphrase: string): Promise<UnlockResult>;
+  /** Unlocks with the recovery key text. */
+  unlockWithRecoveryKey(recoveryKey: string): Promise<RecoveryUnlockResult>;
+  /** Locks: aborts work, zeroes keys, terminates the worker, revokes object URLs. Idempotent. */
+  lock(reason: LockReason): Promise<void>;
+  /** New passphrase for the same keys (the master key is re-wrapped; records untouched). */
+  changePassphrase(current: string, next: string): Promise<ReauthResult>;
+  /**
+   * "My passphrase may be compromised": new passphrase, new master key, new compartment keys,
+   * every data key re-wrapped. A recovery key, if the vault had one, is replaced and returned once.
+   */
+  reportCompromised(current: string, next: string): Promise<ReauthResult<{ readonly recoveryKey: string | null }>>;
+  /** Destroys the keyring, deletes the database, drops caches: the app returns to first run. */
+  panicWipe(): Promise<void>;
+  /** Changes settings (stored encrypted; wipe-policy changes are audited). */
+  updateSettings(changes: Partial<VaultSettings>): Promise<VaultSettings>;
+  /** The decrypted audit trail with its verification result. */
+  auditTrail(): Promise<AuditTrail>;
+  /** Records, for the features built on the vault. */
+  readonly records: RecordRepository;
+  /**
+   * Idle and platform lock triggers. The UI reports input with `lockManager.activity()`
+   * (see user-activity.ts) and binds the lock shortcut to `lock('manual')`.
+   */
+  readonly lockManager: LockManager;
+  /**
+   * Registers an object URL the vault handed out so it is revoked at lock (attachments,
+   * previews). Returns the URL for chaining.
+   */
+  trackObjectUrl(url: string): string;
+  /** Locks, stops listening to platform signals and drops listeners (app teardown, tests). */
+  dispose(): Promise<void>;
+}

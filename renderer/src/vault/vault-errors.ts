@@ -1,0 +1,143 @@
+/**
+ * The vault's typed errors. Runs on both sides: the worker throws them, the main thread
+ * receives them rebuilt as the same classes (comlink alone would turn them into plain Errors,
+ * and the UI branches on `instanceof`).
+ *
+ * Messages are fixed English strings for logs: never a passphrase, key, id list or record
+ * contents. The UI shows its own translated text per class.
+ */
+import { transferHandlers, type TransferHandler } from 'comlink';
+
+/** Base class of every error the vault throws on purpose. */
+export abstract class VaultError extends Error {
+  abstract readonly code: string;
+}
+
+/** The vault is locked, or was locked while this call ran. Unlock and try again. */
+export class LockedError extends VaultError {
+  override readonly name = 'LockedError';
+  readonly code = 'locked';
+  constructor() {
+    super('the vault is locked');
+  }
+}
+
+/**
+ * The disk (or the browser's storage quota) is full. The write was rolled back as a whole and
+ * the caller's input was not touched: free space and save again.
+ */
+export class VaultStorageFullError extends VaultError {
+  override readonly name = 'VaultStorageFullError';
+  readonly code = 'storage-full';
+  constructor() {
+    super('storage is full; nothing was written');
+  }
+}
+
+/** The record changed since the caller read it (another window, or a stale form). */
+export class VersionConflictError extends VaultError {
+  override readonly name = 'VersionConflictError';
+  readonly code = 'version-conflict';
+  constructor(readonly actualVersion: number) {
+    super('the record was changed in the meantime');
+  }
+}
+
+/** No such live record of that kind (never existed, deleted, or another type). */
+export class RecordNotFoundError extends VaultError {
+  override readonly name = 'RecordNotFoundError';
+  readonly code = 'not-found';
+  constructor() {
+    super('no such record');
+  }
+}
+
+/** Why stored ciphertext was refused. */
+export type RecordProblem = 'tampered' | 'replayed' | 'wrong-type' | 'missing';
+
+/** Stored ciphertext failed authentication, was moved, or is an older copy (replay). */
+export class RecordIntegrityError extends VaultError {
+  override readonly name = 'RecordIntegrityError';
+  readonly code = 'integrity';
+  constructor(readonly problem: RecordProblem) {
+    super(`stored record refused: ${problem}`);
+  }
+}
+
+/** A record body did not pass its kind's schema (on write, or on read after decryption). */
+export class RecordValidationError extends VaultError {
+  override readonly name = 'RecordValidationError';
+  readonly code = 'invalid-body';
+  constructor() {
+    super('record body failed validation');
+  }
+}
+
+/** A new passphrase breaks the policy (too short, too long, malformed Unicode). */
+export class PassphrasePolicyError extends VaultError {
+  override readonly name = 'PassphrasePolicyError';
+  constructor(readonly code: 'too-short' | 'too-long' | 'malformed') {
+    super(`passphrase rejected: ${code}`);
+  }
+}
+
+/** The operation does not fit the vault's state (e.g. create when a vault exists). */
+export class VaultStateError extends VaultError {
+  override readonly name = 'VaultStateError';
+  constructor(readonly code: 'vault-exists' | 'no-vault' | 'in-use-elsewhere' | 'unavailable') {
+    super(`vault operation refused: ${code}`);
+  }
+}
+
+type Rebuild = (fields: Record<string, unknown>) => VaultError;
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/** How each class is rebuilt from the fields that crossed the worker boundary. */
+const REBUILD: Record<string, Rebuild> = {
+  LockedError: () => new LockedError(),
+  VaultStorageFullError: () => new VaultStorageFullError(),
+  VersionConflictError: (f) => new VersionConflictError(num(f['actualVersion'])),
+  RecordNotFoundError: () => new RecordNotFoundError(),
+  RecordIntegrityError: (f) => new RecordIntegrityError(f['problem'] as RecordProblem),
+  RecordValidationError: () => new RecordValidationError(),
+  PassphrasePolicyError: (f) => new PassphrasePolicyError(f['code'] as PassphrasePolicyError['code']),
+  VaultStateError: (f) => new VaultStateError(f['code'] as VaultStateError['code']),
+};
+
+interface SerializedThrow {
+  isError: boolean;
+  value: unknown;
+  vault?: Record<string, unknown>;
+}
+
+let installed = false;
+
+/**
+ * Makes comlink carry VaultError subclasses across the worker boundary with their class and
+ * fields. Call once in each realm (the worker entry and the client do); idempotent.
+ */
+export function installVaultErrorTransfer(): void {
+  if (installed) return;
+  const original = transferHandlers.get('throw') as TransferHandler<{ value: unknown }, SerializedThrow> | undefined;
+  if (!original) return;
+  installed = true;
+  const handler: TransferHandler<{ value: unknown }, SerializedThrow> = {
+    canHandle: (value): value is { value: unknown } => original.canHandle(value),
+    serialize(thrown) {
+      const [serialized, transfers] = original.serialize(thrown);
+      const error = thrown.value;
+      if (error instanceof VaultError) {
+        return [{ ...serialized, vault: { ...error, name: error.name } }, transfers];
+      }
+      return [serialized, transfers];
+    },
+    deserialize(serialized) {
+      const fields = serialized.vault;
+      const rebuild = fields && typeof fields['name'] === 'string' ? REBUILD[fields['name']] : undefined;
+      if (fields && rebuild) throw rebuild(fields);
+      return original.deserialize(serialized);
+    },
+  };
+  transferHandlers.set('throw', handler as TransferHandler<unknown, unknown>);
+}

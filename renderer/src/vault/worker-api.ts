@@ -1,0 +1,81 @@
+/**
+ * The contract between the vault client (main thread) and the vault worker. Types only, so
+ * both sides import it without pulling the other's code in.
+ *
+ * What crosses this boundary: passphrases and recovery-key text on their way in (strings
+ * cannot be wiped anyway), keyring file bytes (ciphertext), decrypted record bodies and audit
+ * rows on their way out (the UI shows them). Never keys.
+ */
+import type { KdfParams, KdfProfileName } from '../../../shared/crypto';
+import type { Id } from '../../../shared/domain/ids';
+import type { AuditTrail, AuditWarning, Compartment, UnreadableRecord, VaultSettings } from './vault-client';
+
+/** Writes new keyring bytes through the platform (atomic replace). Lent to the worker via comlink. */
+export type KeyringWriter = (bytes: Uint8Array) => Promise<void>;
+
+/** What the worker is told when it starts. */
+export interface WorkerConfig {
+  /** IndexedDB database name (tests use one per test). */
+  readonly databaseName: string;
+}
+
+/** The failed-unlock counter and the wipe policy mirrored next to it (both readable while locked). */
+export interface LockoutInfo {
+  readonly failedAttempts: number;
+  readonly wipeAfter: number | null;
+}
+
+/** What the client needs to know about a freshly unlocked vault. */
+export interface SessionInfo {
+  readonly settings: VaultSettings;
+  readonly auditWarning: AuditWarning | null;
+  readonly hasRecoveryKey: boolean;
+  readonly failedAttemptsSinceLastUnlock: number;
+}
+
+/** The secret an unlock attempt uses. */
+export type UnlockSecret = { readonly kind: 'passphrase'; readonly passphrase: string } | { readonly kind: 'recovery-key'; readonly recoveryKey: string };
+
+/** Outcome of an unlock attempt in the worker. */
+export type WorkerUnlockResult =
+  | { readonly ok: true; readonly session: SessionInfo }
+  | { readonly ok: false; readonly typo: boolean; readonly lockout: LockoutInfo; readonly wipeDue: boolean };
+
+/** A decrypted record before the main thread validates its body. */
+export interface DecryptedRecord {
+  readonly id: Id;
+  readonly type: string;
+  readonly compartment: Compartment;
+  readonly version: number;
+  readonly savedAt: string;
+  readonly body: unknown;
+}
+
+/** The vault worker's API (exposed with comlink by vault.worker.ts). */
+export interface VaultWorkerApi {
+  /** Opens the database (no keys needed) and reports the failed-unlock counter. Call first. */
+  connect(config: WorkerConfig, writeKeyring: KeyringWriter): Promise<LockoutInfo>;
+  /** First run with a database left behind (interrupted panic wipe): delete it. */
+  discardOrphanDatabase(): Promise<void>;
+  /** Creates the keyring (written through `writeKeyring`) and opens the new, empty vault. */
+  create(passphrase: string, kdf: KdfProfileName | KdfParams, withRecoveryKey: boolean): Promise<{ session: SessionInfo; recoveryKey: string | null }>;
+  /** Counts the attempt, runs Argon2id, and on success opens the vault (verifies the audit trail). */
+  unlock(keyring: Uint8Array, secret: UnlockSecret): Promise<WorkerUnlockResult>;
+  /** False if `current` is wrong. */
+  changePassphrase(current: string, next: string): Promise<boolean>;
+  reportCompromised(current: string, next: string): Promise<{ ok: true; recoveryKey: string | null } | { ok: false }>;
+  updateSettings(changes: Partial<VaultSettings>): Promise<VaultSettings>;
+  auditTrail(): Promise<AuditTrail>;
+  createRecord(type: string, compartment: Compartment, body: unknown): Promise<DecryptedRecord>;
+  readRecord(type: string, id: Id): Promise<DecryptedRecord>;
+  updateRecord(type: string, id: Id, body: unknown, expectedVersion: number): Promise<DecryptedRecord>;
+  deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
+  listRecords(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
+  recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
+  /** Writes the batched audit head into the keyring now. */
+  flush(): Promise<void>;
+  /** Flushes, aborts running work, zeroes every key and closes the database. Idempotent. */
+  close(): Promise<void>;
+  /** Panic wipe: zeroes keys, closes and deletes the database. */
+  destroyDatabase(): Promise<void>;
+}

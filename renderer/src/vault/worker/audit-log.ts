@@ -1,0 +1,121 @@
+/**
+ * The audit log: encrypted, hash-chained entries in the `audit` table. Runs in the vault worker.
+ *
+ * Each entry is sealed like any row (random row id, general compartment), and carries its
+ * place in the chain (seq, hash) inside the ciphertext; the order comes from there, not from
+ * the table. Entries are written in the same transaction as the change they describe, so the
+ * log and the data cannot disagree after a crash. The chain head goes into the keyring later
+ * (keyring-holder.ts batches it); verification at unlock rolls a correct tail forward.
+ */
+import {
+  appendAudit,
+  getSodium,
+  newRecordId,
+  type AuditEntry,
+  type AuditHead,
+  type CanonicalJson,
+  type ChainedAuditEntry,
+  type UnlockedKeyring,
+} from '../../../../shared/crypto';
+import { idFromBytes } from '../../../../shared/domain/ids';
+import type { AuditAction } from '../vault-client';
+import { RecordIntegrityError } from '../vault-errors';
+import type { StoredObject, VaultDatabase } from './database';
+import { isPlainRecord, openRow, sealRow } from './sealed-rows';
+
+/** Integrity fields the vault adds to entry data; the trail shown to users leaves them out. */
+export const KEYRING_GENERATION = 'kg';
+export const TRACKED_ROW = 'obj';
+export const TRACKED_GENERATION = 'gen';
+export const INTERNAL_FIELDS: ReadonlySet<string> = new Set([KEYRING_GENERATION, TRACKED_ROW, TRACKED_GENERATION]);
+
+/** Envelope type of an audit row. */
+export const AUDIT_TYPE = 'audit-entry';
+
+
+/** An entry to write: what happened and its details (ids, versions, counts; never contents). */
+export interface AuditDraft {
+  readonly action: AuditAction;
+  readonly data: { readonly [key: string]: CanonicalJson };
+}
+
+/** Entries sealed and chained, ready to be added in the caller's transaction. */
+export interface PreparedAudit {
+  readonly rows: StoredObject[];
+  readonly head: AuditHead;
+}
+
+/** An entry as loaded: its chain fields, or null where the row could not be opened. */
+export type LoadedAudit = { readonly rowId: string; readonly chained: ChainedAuditEntry | null };
+
+function encodeChained(s: Awaited<ReturnType<typeof getSodium>>, chained: ChainedAuditEntry): CanonicalJson {
+  return { s: chained.seq, a: chained.entry.action, at: chained.entry.at, d: chained.entry.data, h: s.to_hex(chained.hash) };
+}
+
+function decodeChained(s: Awaited<ReturnType<typeof getSodium>>, body: unknown): ChainedAuditEntry {
+  if (!isPlainRecord(body)) throw new RecordIntegrityError('tampered');
+  const { s: seq, a, at, d, h } = body;
+  if (typeof seq !== 'number' || typeof a !== 'string' || typeof at !== 'string' || typeof h !== 'string' || h.length !== 64) {
+    throw new RecordIntegrityError('tampered');
+  }
+  return { seq, entry: { action: a, at, data: (d ?? null) as CanonicalJson }, hash: s.from_hex(h) };
+}
+
+/** The chain's current end in this session and the way to extend it. */
+export class AuditLog {
+  constructor(
+    private readonly keyring: () => UnlockedKeyring,
+    private chainHead: AuditHead,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The last committed entry (may be ahead of the keyring's head until the next flush). */
+  get head(): AuditHead {
+    return this.chainHead;
+  }
+
+  /** Chains and seals `drafts` after the current head; nothing changes until `commit`. */
+  async prepare(...drafts: AuditDraft[]): Promise<PreparedAudit> {
+    const s = await getSodium();
+    const keyring = this.keyring();
+    const at = this.now().toISOString();
+    let head = this.chainHead;
+    const rows: StoredObject[] = [];
+    for (const draft of drafts) {
+      // `kg`: the keyring generation in force. It is on disk (the holder switches only after a
+      // successful write), so an entry naming a later generation than the keyring we unlocked
+      // proves the keyring file was replaced by an older copy (audit-verify.ts).
+      const entry: AuditEntry = { action: draft.action, at, data: { ...draft.data, [KEYRING_GENERATION]: keyring.generation } };
+      const chained = await appendAudit(keyring.auditKey, head, entry);
+      const rowId = idFromBytes(await newRecordId());
+      rows.push(await sealRow(keyring, { table: 'audit', id: rowId, compartment: 'general' }, { type: AUDIT_TYPE, version: 1, body: encodeChained(s, chained) }));
+      head = { seq: chained.seq, hash: chained.hash };
+    }
+    return { rows, head };
+  }
+
+  /** Moves the head after the transaction holding `prepared.rows` committed. */
+  commit(prepared: PreparedAudit): void {
+    this.chainHead = prepared.head;
+  }
+}
+
+/**
+ * Reads and opens every audit row, sorted by sequence number. Rows that do not open (altered,
+ * moved under another id) are returned with `chained: null` so verification can report them.
+ */
+export async function loadAudit(db: VaultDatabase, keyring: UnlockedKeyring): Promise<LoadedAudit[]> {
+  const s = await getSodium();
+  const rows = await db.audit.toArray();
+  const loaded: LoadedAudit[] = [];
+  for (const row of rows) {
+    try {
+      const content = await openRow(keyring, { table: 'audit', id: row.id, compartment: 'general' }, row, { type: AUDIT_TYPE, headVersion: 1 });
+      loaded.push({ rowId: row.id, chained: decodeChained(s, content.body) });
+    } catch (error) {
+      if (!(error instanceof RecordIntegrityError)) throw error;
+      loaded.push({ rowId: row.id, chained: null });
+    }
+  }
+  return loaded.sort((a, b) => (a.chained?.seq ?? Infinity) - (b.chained?.seq ?? Infinity));
+}

@@ -1,0 +1,113 @@
+/**
+ * Verifying the audit trail at unlock. Runs in the vault worker.
+ *
+ * The keyring's head is the anchor: entries up to it must chain to exactly that hash. Entries
+ * beyond it are normal after a crash or a lock before the batched head reached the keyring
+ * (keyring-holder.ts); if they chain correctly from the anchor they are rolled forward, since
+ * only the holder of the audit key can produce them. Anything else becomes a warning that is
+ * shown and never repaired: nothing is deleted or rewritten, so the evidence stays.
+ *
+ * It also catches an older copy of the keyring file put back (see `kg` in audit-log.ts). A
+ * consistent rollback of keyring *and* database together cannot be detected offline.
+ *
+ * The trail also protects the head index against rollback: each write records the generation
+ * it gave a head shard or the settings row, so an older genuine copy of one of those rows
+ * (which decrypts fine) no longer matches the trail.
+ */
+import { verifyAuditChain, type AuditHead, type AuditVerification, type ChainedAuditEntry, type UnlockedKeyring } from '../../../../shared/crypto';
+import type { AuditProblem, AuditWarning } from '../vault-client';
+import { KEYRING_GENERATION, TRACKED_GENERATION, TRACKED_ROW, type LoadedAudit } from './audit-log';
+
+/** Outcome of the check. */
+export interface AuditCheck {
+  readonly warning: AuditWarning | null;
+  /** Where new entries continue: the rolled-forward tail, or the keyring's head. */
+  readonly head: AuditHead;
+  /** True if the head moved beyond the keyring's: write it to the keyring now. */
+  readonly rolledForward: boolean;
+}
+
+/** Generation-tracked rows: `h<shard>` for head shards, `settings` for the settings row. */
+export type GenerationMap = ReadonlyMap<string, number>;
+
+function problemOf(result: Extract<AuditVerification, { ok: false }>): AuditProblem {
+  return result.reason === 'beyond-head' ? 'sequence' : result.reason;
+}
+
+function failed(entries: readonly ChainedAuditEntry[], result: Extract<AuditVerification, { ok: false }>): AuditWarning {
+  const bad = entries[result.firstBadIndex];
+  const last = entries[entries.length - 1];
+  return { problem: problemOf(result), firstBadSeq: bad ? bad.seq : (last?.seq ?? 0) + 1 };
+}
+
+function dataOf(entry: ChainedAuditEntry): Record<string, unknown> {
+  const data = entry.entry.data;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/** The highest generation the trail recorded for each tracked row. */
+function recordedGenerations(entries: readonly ChainedAuditEntry[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const entry of entries) {
+    const { [TRACKED_ROW]: obj, [TRACKED_GENERATION]: gen } = dataOf(entry);
+    if (typeof obj === 'string' && typeof gen === 'number') out.set(obj, Math.max(out.get(obj) ?? 0, gen));
+  }
+  return out;
+}
+
+/** The latest keyring generation any entry was written under. */
+function latestKeyringGeneration(entries: readonly ChainedAuditEntry[]): number {
+  let latest = 0;
+  for (const entry of entries) {
+    const kg = dataOf(entry)[KEYRING_GENERATION];
+    if (typeof kg === 'number' && kg > latest) latest = kg;
+  }
+  return latest;
+}
+
+/**
+ * Verifies `loaded` against the keyring's `anchor` and checks that `stored` generations match
+ * what the trail recorded.
+ */
+export async function checkAudit(keyring: Pick<UnlockedKeyring, 'auditKey' | 'auditHead' | 'generation'>, loaded: readonly LoadedAudit[], stored: GenerationMap): Promise<AuditCheck> {
+  const { auditKey, auditHead: anchor } = keyring;
+  const unreadable = loaded.some((row) => row.chained === null);
+  const entries = loaded.flatMap((row) => (row.chained ? [row.chained] : []));
+  const within = entries.filter((e) => e.seq <= anchor.seq);
+  const beyond = entries.filter((e) => e.seq > anchor.seq);
+
+  // A row that does not open (altered, or moved under another id) is named as such; the chain
+  // check below then only says where the first gap is.
+  const problem = (warning: AuditWarning): AuditWarning => (unreadable ? { problem: 'unreadable', firstBadSeq: warning.firstBadSeq } : warning);
+
+  // An older genuine keyring file (say, from before a passphrase change) opens, and its
+  // anchor is older, so the newer entries would chain from it and be rolled forward: the
+  // generation they were written under is what gives the swap away.
+  if (latestKeyringGeneration(entries) > keyring.generation) {
+    return { warning: { problem: 'keyring-rollback', firstBadSeq: null }, head: anchor, rolledForward: false };
+  }
+
+  const first = await verifyAuditChain(auditKey, within, anchor);
+  if (!first.ok) return { warning: problem(failed(within, first)), head: anchor, rolledForward: false };
+
+  let head = anchor;
+  let rolledForward = false;
+  const last = beyond[beyond.length - 1];
+  if (last) {
+    const tail = await verifyAuditChain(auditKey, beyond, { seq: last.seq, hash: last.hash }, anchor);
+    if (!tail.ok) return { warning: problem(failed(beyond, tail)), head: anchor, rolledForward: false };
+    head = { seq: last.seq, hash: last.hash };
+    rolledForward = true;
+  }
+
+  if (unreadable) return { warning: { problem: 'unreadable', firstBadSeq: null }, head, rolledForward };
+
+  const recorded = recordedGenerations(entries);
+  const names = new Set([...recorded.keys(), ...stored.keys()]);
+  for (const name of names) {
+    if ((recorded.get(name) ?? 0) !== (stored.get(name) ?? 0)) {
+      return { warning: { problem: 'head-rollback', firstBadSeq: null }, head, rolledForward };
+    }
+  }
+  return { warning: null, head, rolledForward };
+}

@@ -1,0 +1,127 @@
+/**
+ * Compartment key rotation ("my passphrase may be compromised"). Runs in the vault worker.
+ *
+ * Crash-safe ordering — at every point the keyring on disk opens every row in the database:
+ *   1. keyring written with the new master key, new passphrase and a new epoch per
+ *      compartment, old epochs still held (done by the caller, see vault-engine.ts);
+ *   2. every data key re-wrapped to the new epoch, in batches, each batch one transaction
+ *      (only the 73-byte wrapped keys change; envelopes are untouched);
+ *   3. keyring written without the old epochs.
+ * A keyring that still holds old epochs *is* the "rotation pending" marker: the next unlock
+ * resumes at step 2 (re-wrapping is idempotent: rows already at the new epoch are skipped).
+ *
+ * Batches take the session's write lock one at a time, so saves go on during a rotation.
+ */
+import { COMPARTMENTS, disposeKeyring, retirePreviousEpochs, rewrapDataKey, RecordError, type Compartment, type RecordLocation } from '../../../../shared/crypto';
+import { LockedError } from '../vault-errors';
+import { exactBytes, type SealedTable, type StoredRow } from './database';
+import { faultPoint } from './faults';
+import { locationId } from './sealed-rows';
+import type { Session } from './session';
+
+/** Rows re-wrapped per transaction: small enough to keep each commit short. */
+export const REWRAP_BATCH = 200;
+const TABLES: readonly SealedTable[] = ['objects', 'versions', 'heads', 'audit', 'vault'];
+
+/** True while the keyring still holds epochs that rows may be wrapped under. */
+export function rotationPending(session: Session): boolean {
+  const { compartments } = session.holder.keyring;
+  return COMPARTMENTS.some((c) => compartments[c].previous.length > 0);
+}
+
+/** The compartment each record and version row belongs to, from the head index. */
+function compartmentMap(session: Session): Map<string, Compartment> {
+  const map = new Map<string, Compartment>();
+  for (const shard of session.heads.all()) {
+    for (const [id, entry] of shard.entries) {
+      map.set(id, entry.compartment);
+      for (const versionId of entry.history) map.set(versionId, entry.compartment);
+    }
+  }
+  return map;
+}
+
+/**
+ * Re-wraps one row's data key to its compartment's current epoch: the new row, `current` if
+ * it needs nothing, or null if no key we hold opens it.
+ */
+async function rewrapRow(session: Session, table: SealedTable, row: StoredRow<string | number>, known: Compartment | undefined): Promise<StoredRow<string | number> | 'current' | null> {
+  const keyring = session.holder.keyring;
+  // Vault-internal rows are general; an unknown record row is tried in both compartments.
+  const candidates: readonly Compartment[] = known ? [known] : table === 'objects' || table === 'versions' ? COMPARTMENTS : ['general'];
+  if (candidates.some((c) => keyring.compartments[c].current.epoch === row.epoch)) return 'current';
+  for (const compartment of candidates) {
+    const keys = keyring.compartments[compartment];
+    const from = keys.previous.find((k) => k.epoch === row.epoch);
+    if (!from) continue;
+    try {
+      const location: RecordLocation = { vaultId: keyring.vaultId, recordId: locationId(row.id), compartment, table };
+      const key = await rewrapDataKey(location, row.key, from, keys.current);
+      return { ...row, epoch: keys.current.epoch, key: exactBytes(key) };
+    } catch (error) {
+      if (!(error instanceof RecordError) && !(error instanceof RangeError)) throw error;
+    }
+  }
+  return null;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/**
+ * Step 2: re-wraps every row not at its compartment's current epoch. Returns how many rows were
+ * re-wrapped and how many no held key opens (tampered rows: they stay as they are).
+ */
+export async function rewrapAll(session: Session): Promise<{ rewrapped: number; unreadable: number }> {
+  const known = compartmentMap(session);
+  let rewrapped = 0;
+  let unreadable = 0;
+  for (const name of TABLES) {
+    const table = session.db.table<StoredRow<string | number>, string | number>(name);
+    let after: string | number | undefined;
+    for (;;) {
+      if (session.signal.aborted) throw new LockedError();
+      const batch = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(REWRAP_BATCH).toArray();
+      const last = batch[batch.length - 1];
+      if (!last) break;
+      after = last.id;
+      const updates: { before: Uint8Array; row: StoredRow<string | number> }[] = [];
+      for (const row of batch) {
+        const next = await rewrapRow(session, name, row, known.get(String(row.id)));
+        if (next === null) unreadable += 1;
+        else if (next !== 'current') updates.push({ before: row.key, row: next });
+      }
+      if (updates.length === 0) continue;
+      await session.exclusive(() =>
+        session.db.transaction('rw', table, async () => {
+          for (const { before, row } of updates) {
+            // A save since the batch was read replaced the row (at the new epoch): keep it.
+            const now = await table.get(row.id);
+            if (now && sameBytes(now.key, before)) await table.put(row);
+          }
+        }),
+      );
+      rewrapped += updates.length;
+      await faultPoint(session.faults, 'rotation:batch-written');
+    }
+  }
+  return { rewrapped, unreadable };
+}
+
+/** Steps 2 and 3, with their audit entry: resumes or finishes a rotation. */
+export async function completeRotation(session: Session): Promise<void> {
+  const counts = await rewrapAll(session);
+  await faultPoint(session.faults, 'rotation:before-retire');
+  await session.exclusive(async () => {
+    await session.commit({ audit: [{ action: 'vault.rotate-complete', data: counts }] });
+    let keyring = session.holder.keyring;
+    for (const compartment of COMPARTMENTS) {
+      if (keyring.compartments[compartment].previous.length === 0) continue;
+      const next = retirePreviousEpochs(keyring, compartment);
+      if (keyring !== session.holder.keyring) disposeKeyring(keyring);
+      keyring = next;
+    }
+    if (keyring !== session.holder.keyring) await session.holder.replace(keyring);
+  });
+}

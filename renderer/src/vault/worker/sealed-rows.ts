@@ -1,0 +1,91 @@
+/**
+ * Sealing and opening rows: the storage boundary between live values and stored ciphertext.
+ * Runs in the vault worker. Repositories call only these two functions to touch ciphertext.
+ *
+ * The associated data is recomputed from where a row sits (vault id, row id, table,
+ * compartment; the epoch through the wrapped key), never read from the row, so a row copied
+ * under another id, into another table or compartment fails to open.
+ */
+import {
+  epochKey,
+  KeyringStateError,
+  openRecord,
+  RecordError,
+  sealRecord,
+  type Compartment,
+  type RecordContent,
+  type RecordExpectation,
+  type RecordLocation,
+  type UnlockedKeyring,
+} from '../../../../shared/crypto';
+import { idToBytes } from '../../../../shared/domain/ids';
+import { RecordIntegrityError, RecordValidationError } from '../vault-errors';
+import { exactBytes, type SealedTable, type StoredRow } from './database';
+
+/** Where a row sits, in the terms the reader knows before decrypting. */
+export interface RowPlace<K extends string | number> {
+  readonly table: SealedTable;
+  readonly id: K;
+  readonly compartment: Compartment;
+}
+
+/**
+ * The 16 location bytes of a row id. Random ids (records, versions, audit rows) are their own
+ * bytes; structural ids (shard numbers, singleton names) get fixed bytes that cannot collide
+ * with each other, and need not avoid random ids because the table name is bound too.
+ */
+export function locationId(id: string | number): Uint8Array {
+  if (typeof id === 'number') {
+    const bytes = new Uint8Array(16);
+    bytes[14] = (id >>> 8) & 0xff;
+    bytes[15] = id & 0xff;
+    return bytes;
+  }
+  if (id === 'settings') return Uint8Array.of(0xff, ...new Uint8Array(14), 1);
+  return idToBytes(id);
+}
+
+function location(keyring: UnlockedKeyring, place: RowPlace<string | number>): RecordLocation {
+  return { vaultId: keyring.vaultId, recordId: locationId(place.id), compartment: place.compartment, table: place.table };
+}
+
+/** Seals `content` for `place` under the compartment's current epoch. */
+export async function sealRow<K extends string | number>(keyring: UnlockedKeyring, place: RowPlace<K>, content: RecordContent): Promise<StoredRow<K>> {
+  const key = epochKey(keyring, place.compartment);
+  let sealed;
+  try {
+    sealed = await sealRecord(location(keyring, place), content, key);
+  } catch (error) {
+    // invalid-input here means the body is not JSON-serialisable or too large.
+    if (error instanceof RecordError) throw new RecordValidationError();
+    throw error;
+  }
+  return { id: place.id, epoch: key.epoch, key: exactBytes(sealed.wrappedKey), body: exactBytes(sealed.envelope) };
+}
+
+/**
+ * Opens a stored row found at `place`. Every failure becomes a `RecordIntegrityError`:
+ * tampered, moved, under an epoch we no longer hold (`tampered`), of another type
+ * (`wrong-type`), or older than the head (`replayed`).
+ */
+export async function openRow(keyring: UnlockedKeyring, place: RowPlace<string | number>, row: StoredRow<string | number>, expect: RecordExpectation): Promise<RecordContent> {
+  try {
+    const key = epochKey(keyring, place.compartment, row.epoch);
+    return await openRecord(location(keyring, place), { wrappedKey: row.key, envelope: row.body }, key, expect);
+  } catch (error) {
+    // A row id that is not an id at all (planted row) cannot even be located.
+    if (error instanceof RangeError) throw new RecordIntegrityError('tampered');
+    if (error instanceof RecordError) {
+      if (error.code === 'wrong-type') throw new RecordIntegrityError('wrong-type');
+      if (error.code === 'replayed') throw new RecordIntegrityError('replayed');
+      throw new RecordIntegrityError('tampered');
+    }
+    if (error instanceof KeyringStateError && error.code === 'unknown-epoch') throw new RecordIntegrityError('tampered');
+    throw error;
+  }
+}
+
+/** True if `value` is a plain JSON object (what every vault-internal body is). */
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

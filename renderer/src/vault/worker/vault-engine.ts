@@ -1,0 +1,190 @@
+/**
+ * The vault worker's API implementation. Runs in the vault worker (vault.worker.ts exposes it
+ * with comlink); tests may run it in-process over a MessageChannel to inject faults.
+ *
+ * One engine per worker, one session per unlock: the client spawns a fresh worker for each
+ * unlock and terminates it at lock, so nothing decrypted outlives the session even if a wipe
+ * below were missed.
+ */
+import type { DBCore, Middleware } from 'dexie';
+import {
+  createKeyring,
+  disposeKeyring,
+  KdfError,
+  KeyringFormatError,
+  KeyringStateError,
+  PassphraseError,
+  RecoveryKeyError,
+  UnlockFailed,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  type UnlockedKeyring,
+} from '../../../../shared/crypto';
+import { LockedError, VaultStateError } from '../vault-errors';
+import type { KeyringWriter, VaultWorkerApi } from '../worker-api';
+import { buildAuditTrail } from './audit-trail';
+import { VaultDatabase } from './database';
+import type { VaultFaults } from './faults';
+import { changePassphrase, policyError, reportCompromised, updateSettings } from './keyring-changes';
+import { countAttempt, readLockout, uncountAttempt, wipeIsDue } from './lockout';
+import { openSession } from './open-session';
+import { createRecord, deleteRecord, listRecords, readRecord, recordHistory, updateRecord } from './record-store';
+import { completeRotation, rotationPending } from './rotation';
+import type { Session } from './session';
+import { acquireSessionLock, type HeldLock } from './session-lock';
+
+/** Test seams; the app passes none. */
+export interface EngineOptions {
+  readonly faults?: VaultFaults;
+  /** Dexie middleware (tests: throw QuotaExceededError on the Nth mutation). */
+  readonly middleware?: readonly Middleware<DBCore>[];
+  /** Takes the one-session lock (tests running engines in-process release it on "terminate"). */
+  readonly acquireLock?: typeof acquireSessionLock;
+}
+
+/** Creates the object vault.worker.ts exposes. */
+export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
+  const faults = options.faults ?? {};
+  let db: VaultDatabase | null = null;
+  let writer: KeyringWriter | null = null;
+  let session: Session | null = null;
+  let databaseName = '';
+  let held: HeldLock | null = null;
+
+  const database = (): VaultDatabase => {
+    if (!db) throw new VaultStateError('unavailable');
+    return db;
+  };
+  const open = (): Session => {
+    if (!session) throw new LockedError();
+    return session;
+  };
+  const guard = async <T>(task: (s: Session) => Promise<T>): Promise<T> => {
+    try {
+      return await task(open());
+    } catch (error) {
+      // A keyring disposed under a running call means the session closed: report it as locked.
+      if (error instanceof KeyringStateError && error.code === 'disposed') throw new LockedError();
+      throw error;
+    }
+  };
+
+  /** Takes the session lock before anything is counted or derived. */
+  async function takeLock(): Promise<void> {
+    if (session) throw new VaultStateError('vault-exists');
+    held ??= await (options.acquireLock ?? acquireSessionLock)(databaseName);
+    if (!held) throw new VaultStateError('in-use-elsewhere');
+  }
+  function dropLock(): void {
+    held?.release();
+    held = null;
+  }
+  /** Runs an opening step; on failure the lock goes, so a later attempt can take it. */
+  async function opening<T>(task: () => Promise<T>): Promise<T> {
+    await takeLock();
+    try {
+      const result = await task();
+      if (!session) dropLock();
+      return result;
+    } catch (error) {
+      if (!session) dropLock();
+      throw error;
+    }
+  }
+
+  async function discard(): Promise<void> {
+    const current = database();
+    await current.delete();
+    await current.open();
+  }
+
+  async function start(keyring: UnlockedKeyring, bytes: Uint8Array, method: Parameters<typeof openSession>[0]['method']) {
+    if (!writer) throw new VaultStateError('unavailable');
+    const opened = await openSession({ db: database(), keyring, keyringBytes: bytes, writeKeyring: writer, faults, method });
+    session = opened.session;
+    // A rotation cut short resumes in the background; saves interleave with its batches.
+    if (rotationPending(opened.session)) completeRotation(opened.session).catch(() => undefined);
+    return opened.info;
+  }
+
+  return {
+    async connect(config, writeKeyring) {
+      databaseName = config.databaseName;
+      db = new VaultDatabase(config.databaseName, options.middleware);
+      await db.open();
+      writer = writeKeyring;
+      return readLockout(db);
+    },
+
+    discardOrphanDatabase: discard,
+
+    create: (passphrase, kdf, withRecoveryKey) => opening(async () => {
+      if (!writer) throw new VaultStateError('unavailable');
+      let created;
+      try {
+        created = await createKeyring(passphrase, kdf, { withRecoveryKey });
+      } catch (error) {
+        throw policyError(error);
+      }
+      // Leftovers of an earlier vault (an interrupted wipe) must not mix with the new one.
+      await discard();
+      try {
+        await writer(created.bytes);
+      } catch (error) {
+        disposeKeyring(created.unlocked);
+        throw error;
+      }
+      await faults.step?.('create:keyring-written');
+      const info = await start(created.unlocked, created.bytes, { kind: 'create' });
+      return { session: info, recoveryKey: created.recoveryKey ?? null };
+    }),
+
+    unlock: (bytes, secret) => opening(async () => {
+      const lockout = await countAttempt(database());
+      let keyring: UnlockedKeyring;
+      try {
+        keyring = secret.kind === 'passphrase' ? await unlockWithPassphrase(bytes, secret.passphrase) : await unlockWithRecoveryKey(bytes, secret.recoveryKey);
+      } catch (error) {
+        if (error instanceof RecoveryKeyError) {
+          await uncountAttempt(database(), lockout);
+          return { ok: false, typo: true, lockout: { ...lockout, failedAttempts: lockout.failedAttempts - 1 }, wipeDue: false };
+        }
+        const generic = error instanceof UnlockFailed || error instanceof KeyringFormatError || error instanceof KdfError || error instanceof PassphraseError;
+        if (!generic) throw error;
+        return { ok: false, typo: false, lockout, wipeDue: wipeIsDue(lockout) };
+      }
+      const info = await start(keyring, bytes.slice(), { kind: 'unlock', secret: secret.kind, failedBefore: lockout.failedAttempts - 1 });
+      return { ok: true, session: info };
+    }),
+
+    changePassphrase: (current, next) => guard((s) => changePassphrase(s, current, next)),
+    reportCompromised: (current, next) => guard((s) => reportCompromised(s, current, next)),
+    updateSettings: (changes) => guard((s) => updateSettings(s, changes)),
+    auditTrail: () => guard((s) => buildAuditTrail(s)),
+    createRecord: (type, compartment, body) => guard((s) => createRecord(s, type, compartment, body)),
+    readRecord: (type, id) => guard((s) => readRecord(s, type, id)),
+    updateRecord: (type, id, body, expected) => guard((s) => updateRecord(s, type, id, body, expected)),
+    deleteRecord: (type, id, expected) => guard((s) => deleteRecord(s, type, id, expected)),
+    listRecords: (type) => guard((s) => listRecords(s, type)),
+    recordHistory: (type, id) => guard((s) => recordHistory(s, type, id)),
+    flush: () => guard((s) => s.exclusive(() => s.holder.flushHead())),
+
+    async close() {
+      const closing = session;
+      session = null;
+      if (closing) await closing.close(true);
+      else db?.close();
+      dropLock();
+    },
+
+    async destroyDatabase() {
+      const closing = session;
+      session = null;
+      if (closing) await closing.close(false);
+      const current = database();
+      current.close();
+      await current.delete();
+      dropLock();
+    },
+  };
+}
