@@ -1,50 +1,46 @@
 /**
- * The Sijill shell: header, and one screen at a time. The home screen follows the vault's
- * state (first run without a keyring, lock screen with one); other screens open over it.
+ * The Sijill shell: header, and one screen at a time, rendered from the vault's state alone:
+ * starting → loading; unavailable → storage error; first run → welcome and the create form;
+ * locked → the lock screen; unlocked → home, audit trail, settings. About opens over any.
+ *
+ * Locking unmounts the whole unlocked subtree (its branch disappears), so every decrypted view
+ * state, form value and loaded audit row goes with it.
  */
-import { useTranslation } from 'react-i18next';
+import { useVaultCreation } from '../features/create-vault/use-vault-creation';
 import { AboutView } from '../features/about/about-view';
-import { FirstRunScreen } from '../features/first-run/first-run-screen';
-import { VaultSetupPlaceholder } from '../features/first-run/vault-setup-placeholder';
-import { LockScreen } from '../features/lock/lock-screen';
+import { useLockTriggers } from '../features/lock/use-lock-triggers';
+import { useVaultClient, useVaultState } from '../features/vault-session/vault-context';
 import '../ui/base.css';
 import { AppHeader } from './app-header';
 import './app-shell.css';
-import { useNavigation, type Navigation } from './navigation';
-import { StorageErrorScreen } from './storage-error-screen';
-import { useVaultPresence, type VaultPresence } from './use-vault-presence';
-
-function HomeScreen({ presence, navigation }: { presence: VaultPresence; navigation: Navigation }) {
-  const { t } = useTranslation();
-  const focusOnMount = navigation.moved;
-  switch (presence) {
-    case 'checking':
-      return (
-        <p role="status" className="screen screen__muted">
-          {t('shell.loading')}
-        </p>
-      );
-    case 'unreadable':
-      return <StorageErrorScreen focusOnMount={focusOnMount} />;
-    case 'absent':
-      return <FirstRunScreen focusOnMount={focusOnMount} onCreateVault={() => navigation.open('vault-setup')} />;
-    case 'present':
-      return <LockScreen focusOnMount={focusOnMount} />;
-  }
-}
+import { useNavigation } from './navigation';
+import { VaultScreens } from './vault-screens';
 
 /** The whole renderer UI; needs AppProviders above it. */
 export function App() {
-  const presence = useVaultPresence();
-  const navigation = useNavigation();
+  const client = useVaultClient();
+  const state = useVaultState();
+  const navigation = useNavigation(state.status);
+  const creation = useVaultCreation(client, state.status);
+  const unlocked = state.status === 'unlocked';
+  useLockTriggers(client, unlocked);
   const { current } = navigation;
   return (
     <div className="app">
-      <AppHeader aboutOpen={current === 'about'} onOpenAbout={() => navigation.open('about')} />
+      <AppHeader
+        current={current}
+        // While a fresh recovery key waits for "stored safely", the vault's screens stay closed.
+        showVaultNav={unlocked && creation.state.phase === 'idle'}
+        onGo={navigation.go}
+        onOpenAbout={() => navigation.open('about')}
+        onLock={unlocked ? () => void client.lock('manual') : undefined}
+      />
       <main className="app-main">
-        {current === 'about' && <AboutView focusOnMount={navigation.moved} onBack={navigation.back} />}
-        {current === 'vault-setup' && <VaultSetupPlaceholder focusOnMount={navigation.moved} onBack={navigation.back} />}
-        {current === null && <HomeScreen presence={presence} navigation={navigation} />}
+        {current === 'about' ? (
+          <AboutView focusOnMount={navigation.moved} onBack={navigation.back} />
+        ) : (
+          <VaultScreens state={state} navigation={navigation} creation={creation} />
+        )}
       </main>
     </div>
   );

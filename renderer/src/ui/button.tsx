@@ -6,7 +6,7 @@ import type { ButtonHTMLAttributes } from 'react';
 import './button.css';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: 'primary' | 'secondary' | 'quiet';
+  variant?: 'primary' | 'secondary' | 'quiet' | 'danger';
 }
 
 /** A styled <button>; every other prop passes through. */

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { cleanup } from 'vitest-browser-react';
 import { FAKE_APP_INFO } from '../../fakes/fake-bridge';
+import { DEFAULT_FAKE_SETTINGS, FAKE_PASSPHRASE } from '../../fakes/fake-vault-client';
+import type { VaultState } from '../../../renderer/src/vault/vault-client';
 import { resetDocumentLanguage } from '../support/document';
 import { renderApp } from '../support/render-app';
 
@@ -9,6 +11,9 @@ afterEach(async () => {
   await cleanup();
   resetDocumentLanguage();
 });
+
+const LOCKED: VaultState = { status: 'locked', failedAttempts: 0, lastLockReason: null };
+const unlocked = (): VaultState => ({ status: 'unlocked', auditWarning: null, settings: DEFAULT_FAKE_SETTINGS, hasRecoveryKey: false, failedAttemptsSinceLastUnlock: 0 });
 
 const heading = (element: Element | null) => (element instanceof HTMLHeadingElement ? element.textContent : null);
 
@@ -23,19 +28,17 @@ describe('first run', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
-  it('leads "Create a vault" to a clearly labelled placeholder that stores nothing, and back', async () => {
-    const { screen, platform } = await renderApp();
+  it('leads "Create a vault" to the create form, and back', async () => {
+    const { screen, vault } = await renderApp();
     await screen.getByRole('button', { name: 'Create a vault' }).click();
 
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Create a vault' })).toBeVisible();
-    await expect.element(screen.getByText('Not available yet')).toBeVisible();
-    await expect.element(screen.getByText('Nothing has been created or stored on this device.')).toBeVisible();
     expect(heading(document.activeElement)).toBe('Create a vault');
-    expect(await platform.keyring.read()).toBeNull();
 
     await screen.getByRole('button', { name: 'Back to the welcome screen' }).click();
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Welcome to Sijill' })).toBeVisible();
     expect(heading(document.activeElement)).toBe('Welcome to Sijill');
+    expect(vault.calls).toEqual([]);
   });
 });
 
@@ -82,31 +85,61 @@ describe('about', () => {
   });
 });
 
-describe('lock screen', () => {
-  it('appears when a keyring exists: a hygienic passphrase field and a disabled Unlock with its reason', async () => {
-    const { screen } = await renderApp({ keyring: new Uint8Array([1, 2, 3]) });
+describe('vault states', () => {
+  it('says it is opening while the vault starts', async () => {
+    const { screen } = await renderApp({ fakeVault: { state: { status: 'starting' } } });
+    await expect.element(screen.getByRole('status')).toHaveTextContent('Opening Sijill…');
+    await expect.element(screen.getByRole('button', { name: 'Lock' })).not.toBeInTheDocument();
+  });
+
+  it('shows the lock screen when a vault exists, with no vault navigation and no Lock button', async () => {
+    const { screen } = await renderApp({ fakeVault: { state: LOCKED } });
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Sijill is locked' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Unlock', exact: true })).toBeEnabled();
+    await expect.element(screen.getByRole('button', { name: 'Settings' })).not.toBeInTheDocument();
+    await expect.element(screen.getByRole('button', { name: 'Lock', exact: true })).not.toBeInTheDocument();
+  });
 
-    const field = screen.getByLabelText('Passphrase');
-    await expect.element(field).toHaveAttribute('type', 'password');
-    await expect.element(field).toHaveAttribute('autocomplete', 'off');
-    await expect.element(field).toHaveAttribute('spellcheck', 'false');
-    await expect.element(field).toHaveAccessibleDescription(/not available in this version yet/);
+  it('shows home, the vault navigation and the Lock button once unlocked', async () => {
+    const { screen } = await renderApp({ fakeVault: { state: LOCKED } });
+    await screen.getByLabelText('Passphrase', { exact: true }).fill(FAKE_PASSPHRASE);
+    await screen.getByRole('button', { name: 'Unlock', exact: true }).click();
 
-    const unlock = screen.getByRole('button', { name: 'Unlock' });
-    await expect.element(unlock).toBeDisabled();
-    await expect.element(unlock).toHaveAccessibleDescription(/not available in this version yet/);
+    await expect.element(screen.getByRole('heading', { level: 1, name: 'The vault is open' })).toBeVisible();
+    expect(heading(document.activeElement)).toBe('The vault is open');
+    const nav = screen.getByRole('navigation');
+    await expect.element(nav.getByRole('button', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+    await expect.element(nav.getByRole('button', { name: 'Audit trail' })).toBeVisible();
+    await expect.element(nav.getByRole('button', { name: 'Settings' })).toBeVisible();
+    const lock = screen.getByRole('button', { name: 'Lock', exact: true });
+    await expect.element(lock).toHaveAttribute('aria-keyshortcuts', 'Control+L Meta+L');
+    await expect.element(lock).toHaveTextContent('Ctrl+L');
+  });
 
-    // Enter must not submit the form (the CSP forbids form submission).
-    await field.fill('correct horse battery staple');
-    await userEvent.keyboard('{Enter}');
+  it('locks from the header: the unlocked screens unmount and navigation starts over', async () => {
+    const { screen, vault } = await renderApp({ fakeVault: { state: unlocked() } });
+    await screen.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await expect.element(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await screen.getByRole('button', { name: 'Choose a new passphrase…' }).click();
+    await screen.getByLabelText('Current passphrase').fill('typed but not sent');
+
+    await screen.getByRole('button', { name: 'Lock', exact: true }).click();
+
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Sijill is locked' })).toBeVisible();
+    await expect.element(screen.getByText('The vault was locked.')).toBeVisible();
+    expect(document.body.textContent).not.toContain('Settings');
+    expect([...document.querySelectorAll('input')].map((input) => input.value)).toEqual(['']);
+    expect(vault.calls.at(-1)).toEqual({ method: 'lock', args: ['manual'] });
+
+    await screen.getByLabelText('Passphrase', { exact: true }).fill(FAKE_PASSPHRASE);
+    await screen.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect.element(screen.getByRole('heading', { level: 1, name: 'The vault is open' })).toBeVisible();
   });
 });
 
 describe('unreadable storage', () => {
   it('explains the problem and offers no way to create a vault over the old one', async () => {
-    const { screen } = await renderApp({ keyring: new DOMException('gone', 'NotReadableError') });
+    const { screen } = await renderApp({ fakeVault: { state: { status: 'unavailable' } } });
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Sijill cannot read its storage' })).toBeVisible();
     await expect.element(screen.getByRole('alert')).toHaveTextContent(/Nothing has been changed/);
     await expect.element(screen.getByRole('button', { name: 'Create a vault' })).not.toBeInTheDocument();

@@ -1,22 +1,34 @@
 /**
- * Renders the whole shell the way main.tsx does, over a fake platform, with its own i18n
- * instance. Callers clean up with cleanup() and resetDocumentLanguage().
+ * Renders the whole shell the way main.tsx does, over a fake platform and a vault client
+ * (the fake one unless the test passes the real one), with its own i18n instance. Callers
+ * clean up with cleanup() and resetDocumentLanguage().
  */
 import { render } from 'vitest-browser-react';
 import { App } from '../../../renderer/src/app/app';
 import { AppProviders } from '../../../renderer/src/app/app-providers';
 import { createI18n } from '../../../renderer/src/i18n/create-i18n';
 import type { Language } from '../../../renderer/src/i18n/languages';
-import { createFakePlatform, type FakePlatformOptions } from '../../fakes/fake-platform';
+import type { VaultClient } from '../../../renderer/src/vault/vault-client';
+import { createFakePlatform, type FakePlatform, type FakePlatformOptions } from '../../fakes/fake-platform';
+import { createFakeVaultClient, type FakeVaultClient, type FakeVaultOptions } from '../../fakes/fake-vault-client';
 
-/** Renders <App> in `language` over a fake platform built from `options`. */
-export async function renderApp(options: FakePlatformOptions & { language?: Language } = {}) {
+export interface RenderAppOptions<V extends VaultClient> extends FakePlatformOptions {
+  language?: Language;
+  /** Options of the fake vault (ignored when `vault` is given). */
+  fakeVault?: FakeVaultOptions;
+  /** A vault client built by the test (e.g. the real one over `platform`). */
+  vault?: (platform: FakePlatform) => V;
+}
+
+/** Renders <App> in `language` over a fake platform and a vault client. */
+export async function renderApp<V extends VaultClient = FakeVaultClient>(options: RenderAppOptions<V> = {}) {
   const platform = createFakePlatform(options);
+  const vault = (options.vault ? options.vault(platform) : createFakeVaultClient(options.fakeVault)) as V;
   const i18n = createI18n(options.language ?? 'en');
   const screen = await render(
-    <AppProviders platform={platform} i18n={i18n}>
+    <AppProviders platform={platform} vault={vault} i18n={i18n}>
       <App />
     </AppProviders>,
   );
-  return { screen, platform, i18n };
+  return { screen, platform, vault, i18n };
 }

@@ -1,0 +1,51 @@
+/**
+ * Everything shown while the vault is open. Mounted only in the unlocked state: when the
+ * vault locks this component and all its children unmount, dropping their state.
+ */
+import { AuditScreen } from '../features/audit/audit-screen';
+import { AuditWarningBanner } from '../features/audit/audit-warning-banner';
+import { CreatingVaultNotice } from '../features/create-vault/creating-vault-notice';
+import { RecoveryKeyScreen } from '../features/create-vault/recovery-key-screen';
+import type { VaultCreation } from '../features/create-vault/use-vault-creation';
+import { HomeScreen } from '../features/home/home-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import type { UnlockedState } from '../features/vault-session/vault-context';
+import type { Navigation } from './navigation';
+
+export interface UnlockedScreensProps {
+  state: UnlockedState;
+  navigation: Navigation;
+  creation: VaultCreation;
+}
+
+/** The creation steps still pending, else home, audit trail or settings. */
+export function UnlockedScreens({ state, navigation, creation }: UnlockedScreensProps) {
+  const focusOnMount = navigation.moved;
+  // `create` has opened the vault but not returned yet: keep showing its progress.
+  if (creation.state.phase === 'creating') {
+    return (
+      <div className="screen">
+        <CreatingVaultNotice highRisk={creation.state.highRisk} />
+      </div>
+    );
+  }
+  if (creation.state.phase === 'recovery-key') {
+    return <RecoveryKeyScreen recoveryKey={creation.state.recoveryKey} focusOnMount={focusOnMount} onDone={creation.finish} />;
+  }
+  const { current } = navigation;
+  return (
+    <>
+      {/* Never silent: a trail that failed verification is flagged on every screen. */}
+      {state.auditWarning && current !== 'audit' && (
+        <div className="app-main__banner">
+          <AuditWarningBanner warning={state.auditWarning} onOpenAudit={() => navigation.go('audit')} />
+        </div>
+      )}
+      {current === 'audit' && <AuditScreen unlockWarning={state.auditWarning} focusOnMount={focusOnMount} />}
+      {current === 'settings' && <SettingsScreen state={state} focusOnMount={focusOnMount} />}
+      {current !== 'audit' && current !== 'settings' && (
+        <HomeScreen state={state} focusOnMount={focusOnMount} onOpenAudit={() => navigation.go('audit')} onOpenSettings={() => navigation.go('settings')} />
+      )}
+    </>
+  );
+}

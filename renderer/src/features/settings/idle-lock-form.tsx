@@ -1,0 +1,50 @@
+/**
+ * Automatic locking: minutes without input before the vault locks itself. Saving updates the
+ * vault's settings, and the client re-arms the idle timer with the new value.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { VaultSettings } from '../../vault/vault-client';
+import { Button } from '../../ui/button';
+import { Field } from '../../ui/field';
+import { SENSITIVE_INPUT_PROPS } from '../../ui/sensitive-input';
+import { useVaultClient } from '../vault-session/vault-context';
+import { SaveStatusLine } from './save-status-line';
+import { idleLockSchema, type IdleLockValues } from './settings-schemas';
+import { useSaveStatus } from './use-save-status';
+
+/** The idle-lock minutes field and its Save button. */
+export function IdleLockForm({ settings }: { settings: VaultSettings }) {
+  const { t } = useTranslation();
+  const client = useVaultClient();
+  const save = useSaveStatus();
+  const { register, handleSubmit, formState } = useForm<IdleLockValues>({
+    resolver: zodResolver(idleLockSchema),
+    defaultValues: { minutes: settings.idleLockMinutes },
+  });
+  const onSubmit = handleSubmit((values) => save.run(() => client.updateSettings({ idleLockMinutes: values.minutes })));
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} onChange={save.reset}>
+      <Field label={t('settings.idleLabel')} hint={t('settings.idleHint')} error={formState.errors.minutes ? t('settings.idleInvalid') : undefined}>
+        {(control) => (
+          <input
+            {...control}
+            {...register('minutes', { valueAsNumber: true })}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={240}
+            step={1}
+            className="input input--short"
+            {...SENSITIVE_INPUT_PROPS}
+          />
+        )}
+      </Field>
+      <Button type="submit" disabled={save.status === 'saving'}>
+        {t('settings.save')}
+      </Button>
+      <SaveStatusLine status={save.status} />
+    </form>
+  );
+}

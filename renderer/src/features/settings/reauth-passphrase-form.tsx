@@ -1,0 +1,105 @@
+/**
+ * New passphrase after re-entering the current one, in two strengths:
+ * - `change`: the master key is re-wrapped, nothing else moves (seconds);
+ * - `compromised`: new master and compartment keys, every data key re-wrapped, and a recovery
+ *   key (if the vault has one) replaced and shown once (can take longer; the notice says so).
+ * A wrong current passphrase changes nothing and gets one plain message.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { BusyNotice } from '../../ui/busy-notice';
+import { Button } from '../../ui/button';
+import { Field } from '../../ui/field';
+import { Notice } from '../../ui/notice';
+import { PasswordInput } from '../../ui/password-input';
+import { RecoveryKeyPanel } from '../create-vault/recovery-key-panel';
+import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
+import { passphraseIssueText } from '../passphrase/passphrase-rules';
+import { useVaultClient } from '../vault-session/vault-context';
+import { REAUTH_DEFAULTS, reauthPassphraseSchema, type ReauthPassphraseValues } from './settings-schemas';
+
+type Outcome = { kind: 'none' } | { kind: 'done' } | { kind: 'wrong-current' } | { kind: 'failed' } | { kind: 'recovery-key'; recoveryKey: string };
+
+export interface ReauthPassphraseFormProps {
+  variant: 'change' | 'compromised';
+}
+
+/** Current passphrase, new passphrase (policy, meter, generator) and the outcome. */
+export function ReauthPassphraseForm({ variant }: ReauthPassphraseFormProps) {
+  const { t } = useTranslation();
+  const client = useVaultClient();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const { register, handleSubmit, setValue, control, formState, reset } = useForm<ReauthPassphraseValues>({
+    resolver: zodResolver(reauthPassphraseSchema),
+    defaultValues: REAUTH_DEFAULTS,
+  });
+  const passphraseValue = useWatch({ control, name: 'passphrase' });
+
+  const submit = handleSubmit(async ({ current, passphrase }) => {
+    setBusy(true);
+    setOutcome({ kind: 'none' });
+    let next: Outcome;
+    try {
+      if (variant === 'change') {
+        next = (await client.changePassphrase(current, passphrase)).ok ? { kind: 'done' } : { kind: 'wrong-current' };
+      } else {
+        const result = await client.reportCompromised(current, passphrase);
+        if (!result.ok) next = { kind: 'wrong-current' };
+        else next = result.recoveryKey === null ? { kind: 'done' } : { kind: 'recovery-key', recoveryKey: result.recoveryKey };
+      }
+    } catch {
+      next = { kind: 'failed' };
+    }
+    // Success: empty every field, so no passphrase stays in the form's memory.
+    if (next.kind === 'done' || next.kind === 'recovery-key') reset(REAUTH_DEFAULTS);
+    else setValue('current', '');
+    setBusy(false);
+    setOutcome(next);
+  });
+
+  if (outcome.kind === 'recovery-key') {
+    return <RecoveryKeyPanel recoveryKey={outcome.recoveryKey} onDone={() => setOutcome({ kind: 'done' })} />;
+  }
+
+  const doneText = variant === 'change' ? t('settings.changeDone') : t('settings.compromisedDone');
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <Field
+        label={t('passphrase.currentLabel')}
+        error={outcome.kind === 'wrong-current' ? t('settings.wrongCurrent') : passphraseIssueText(t, formState.errors.current?.message)}
+      >
+        {(fieldControl) => <PasswordInput {...fieldControl} {...register('current')} disabled={busy} />}
+      </Field>
+      <NewPassphraseFields
+        passphrase={register('passphrase')}
+        confirmation={register('confirmation')}
+        passphraseValue={passphraseValue}
+        errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
+        onGenerated={(words) => {
+          setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
+          setValue('confirmation', '');
+        }}
+        disabled={busy}
+      />
+      {busy && <BusyNotice title={variant === 'change' ? t('settings.changeBusy') : t('settings.compromisedBusy')} />}
+      {outcome.kind === 'done' && (
+        <Notice tone="success" role="status">
+          <p>{doneText}</p>
+        </Notice>
+      )}
+      {outcome.kind === 'failed' && (
+        <Notice tone="danger" role="alert">
+          <p>{t('settings.operationFailed')}</p>
+        </Notice>
+      )}
+      <div className="screen__actions">
+        <Button type="submit" variant={variant === 'change' ? 'secondary' : 'primary'} disabled={busy}>
+          {variant === 'change' ? t('settings.changeSubmit') : t('settings.compromisedSubmit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
