@@ -17,7 +17,10 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const ID_PATTERN = /^[A-Za-z0-9_-]{21}[AQgw]$/;
 
 /** Schema of an id: exactly 22 canonical base64url characters. */
-export const idSchema = z.string().regex(ID_PATTERN, { message: 'not a record id (22 base64url characters)' });
+export const idSchema = z
+  .string()
+  .max(22, { abort: true })
+  .regex(ID_PATTERN, { message: 'not a record id (22 base64url characters)' });
 /** A record id (see {@link idSchema}). */
 export type Id = z.infer<typeof idSchema>;
 
