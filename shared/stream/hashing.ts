@@ -1,0 +1,84 @@
+/**
+ * Incremental hashing of a plaintext as it streams past, so a multi-GiB attachment or bundle
+ * entry is hashed without ever being held whole. libsodium keeps the hash states in WebAssembly
+ * memory, freed by `*_final`; `digest()` and `dispose()` both finalise, so no path leaks one.
+ */
+import { constantTimeEqual, type Sodium } from '../crypto/sodium';
+
+/** Which hashes to compute: SHA-256 (what capture shows people) and/or BLAKE2b-256 (the bundle manifest's). */
+export type HashName = 'sha256' | 'blake2b';
+
+/** Computed digests (32 bytes each) and the number of bytes hashed. */
+export interface Digests {
+  readonly length: number;
+  readonly sha256?: Uint8Array;
+  readonly blake2b?: Uint8Array;
+}
+
+/** Expected values; any field left out is not checked. */
+export interface Expectation {
+  readonly length?: number;
+  readonly sha256?: Uint8Array;
+  readonly blake2b?: Uint8Array;
+}
+
+type StateAddress = ReturnType<Sodium['crypto_hash_sha256_init']>;
+
+/** Hashes a byte stream incrementally with the chosen functions. */
+export class IncrementalHasher {
+  private sha: StateAddress | undefined;
+  private blake: StateAddress | undefined;
+  private count = 0;
+
+  constructor(
+    private readonly s: Sodium,
+    names: Iterable<HashName>,
+  ) {
+    const wanted = new Set(names);
+    if (wanted.has('sha256')) this.sha = s.crypto_hash_sha256_init();
+    if (wanted.has('blake2b')) this.blake = s.crypto_generichash_init(null, 32);
+  }
+
+  /** Bytes hashed so far. */
+  get length(): number {
+    return this.count;
+  }
+
+  update(bytes: Uint8Array): void {
+    this.count += bytes.length;
+    if (bytes.length === 0) return;
+    if (this.sha) this.s.crypto_hash_sha256_update(this.sha, bytes);
+    if (this.blake) this.s.crypto_generichash_update(this.blake, bytes);
+  }
+
+  /** Finishes every hash; the hasher cannot be used afterwards. */
+  digest(): Digests {
+    const sha256 = this.sha ? this.s.crypto_hash_sha256_final(this.sha) : undefined;
+    const blake2b = this.blake ? this.s.crypto_generichash_final(this.blake, 32) : undefined;
+    this.sha = undefined;
+    this.blake = undefined;
+    return { length: this.count, ...(sha256 ? { sha256 } : {}), ...(blake2b ? { blake2b } : {}) };
+  }
+
+  /** Releases the states without using the result (error paths). */
+  dispose(): void {
+    if (this.sha || this.blake) this.digest();
+  }
+}
+
+/** Hash functions needed to check `expect`, plus any the caller asked for. */
+export function hashesFor(expect: Expectation | undefined, extra: readonly HashName[] = []): HashName[] {
+  const names = new Set<HashName>(extra);
+  if (expect?.sha256) names.add('sha256');
+  if (expect?.blake2b) names.add('blake2b');
+  return [...names];
+}
+
+/** The first expectation `digests` fails, or undefined if all hold. Hashes compare in constant time. */
+export function unmetExpectation(digests: Digests, expect: Expectation | undefined): 'length' | 'sha256' | 'blake2b' | undefined {
+  if (!expect) return undefined;
+  if (expect.length !== undefined && expect.length !== digests.length) return 'length';
+  if (expect.sha256 && !(digests.sha256 && constantTimeEqual(digests.sha256, expect.sha256))) return 'sha256';
+  if (expect.blake2b && !(digests.blake2b && constantTimeEqual(digests.blake2b, expect.blake2b))) return 'blake2b';
+  return undefined;
+}
