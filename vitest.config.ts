@@ -20,7 +20,21 @@ export default defineConfig({
         define: rendererDefine,
         // Pre-bundle up front: a mid-run re-optimisation reloads the page and fails a file.
         optimizeDeps: {
-          include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'i18next', 'react-i18next', 'zod', 'vitest-browser-react', 'dexie', 'libsodium-wrappers-sumo', 'comlink'],
+          include: [
+            'react',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'i18next',
+            'react-i18next',
+            'zod',
+            'vitest-browser-react',
+            'dexie',
+            'libsodium-wrappers-sumo',
+            'comlink',
+            'react-hook-form',
+            '@hookform/resolvers/zod',
+            'minisearch',
+          ],
         },
         test: {
           name: 'browser',

@@ -86,8 +86,14 @@ function link(s: Sodium, auditKey: Uint8Array, previous: Uint8Array, seq: number
   }
 }
 
-/** Appends `entry` after `head`. The new head is `{ seq, hash }` of the result; store it in the keyring. */
-export async function appendAudit(auditKey: Uint8Array, head: AuditHead, entry: AuditEntry): Promise<ChainedAuditEntry> {
+/**
+ * The action of a chain segment's first entry (audit-segments.ts). Reserved: `appendAudit`
+ * refuses it, so only `startAuditSegment` can write one.
+ */
+export const AUDIT_SEGMENT_ACTION = 'audit.rekey';
+
+/** Chains `entry` after `head` under `auditKey` (no reserved-action check). */
+export async function chainAuditEntry(auditKey: Uint8Array, head: AuditHead, entry: AuditEntry): Promise<ChainedAuditEntry> {
   const s = await getSodium();
   checkHead(head);
   checkAuditKey(s, auditKey);
@@ -96,20 +102,33 @@ export async function appendAudit(auditKey: Uint8Array, head: AuditHead, entry: 
 }
 
 /**
- * Recomputes the chain from `start` (default: genesis) over `entries` in order and compares
- * it with `expectedHead` (the keyring's). Never repairs anything: it reports the first index
- * not to trust — an entry out of sequence or whose hash does not match, or `entries.length`
- * when entries are missing at the end. A chain that is internally consistent but ends at a
- * different hash (replaced wholesale) reports index 0.
+ * Appends `entry` after `head`. The new head is `{ seq, hash }` of the result; store it in the
+ * keyring. Throws `AuditError('invalid-entry')` for the reserved segment action.
  */
-export async function verifyAuditChain(
-  auditKey: Uint8Array,
+export async function appendAudit(auditKey: Uint8Array, head: AuditHead, entry: AuditEntry): Promise<ChainedAuditEntry> {
+  if (entry.action === AUDIT_SEGMENT_ACTION) throw new AuditError('invalid-entry');
+  return chainAuditEntry(auditKey, head, entry);
+}
+
+/** How `walkAuditChain` picks each entry's key and checks entry-specific rules. */
+export interface ChainWalk {
+  /** The key entry `index` was chained under; null when it cannot be known (reported as `entry`). */
+  keyAt(index: number): Uint8Array | null;
+  /** An extra rule for entry `index`, given the verified head before it; false is reported as `entry`. */
+  accepts?(index: number, previous: AuditHead): boolean;
+}
+
+/**
+ * The verification loop behind `verifyAuditChain` and `verifySegmentedAuditChain`: recomputes
+ * the chain from `start` with each entry's key and compares it with `expectedHead`.
+ */
+export async function walkAuditChain(
+  walk: ChainWalk,
   entries: readonly ChainedAuditEntry[],
   expectedHead: AuditHead,
   start: AuditHead = genesisAuditHead(),
 ): Promise<AuditVerification> {
   const s = await getSodium();
-  checkAuditKey(s, auditKey);
   checkHead(expectedHead);
   checkHead(start);
   // A start past the expected head can never reach it (the hash check below does not look at seq).
@@ -125,7 +144,9 @@ export async function verifyAuditChain(
     } catch {
       return { ok: false, firstBadIndex: index, reason: 'entry' };
     }
-    const hash = link(s, auditKey, previous, stored.seq, bytes);
+    const key = walk.keyAt(index);
+    if (!key || (walk.accepts && !walk.accepts(index, { seq, hash: previous }))) return { ok: false, firstBadIndex: index, reason: 'entry' };
+    const hash = link(s, key, previous, stored.seq, bytes);
     // Rows come from storage: a hash that is not bytes is a bad hash, not an exception.
     if (!(stored.hash instanceof Uint8Array) || !constantTimeEqual(hash, stored.hash)) return { ok: false, firstBadIndex: index, reason: 'hash' };
     previous = hash;
@@ -134,4 +155,22 @@ export async function verifyAuditChain(
   if (seq < expectedHead.seq) return { ok: false, firstBadIndex: entries.length, reason: 'truncated' };
   if (!constantTimeEqual(previous, expectedHead.hash)) return { ok: false, firstBadIndex: 0, reason: 'head-mismatch' };
   return { ok: true, head: { seq, hash: previous.slice() } };
+}
+
+/**
+ * Recomputes the chain from `start` (default: genesis) over `entries` in order and compares
+ * it with `expectedHead` (the keyring's). Never repairs anything: it reports the first index
+ * not to trust — an entry out of sequence or whose hash does not match, or `entries.length`
+ * when entries are missing at the end. A chain that is internally consistent but ends at a
+ * different hash (replaced wholesale) reports index 0. One key for every entry: a chain with
+ * segments (after an audit key rotation) needs `verifySegmentedAuditChain`.
+ */
+export async function verifyAuditChain(
+  auditKey: Uint8Array,
+  entries: readonly ChainedAuditEntry[],
+  expectedHead: AuditHead,
+  start: AuditHead = genesisAuditHead(),
+): Promise<AuditVerification> {
+  checkAuditKey(await getSodium(), auditKey);
+  return walkAuditChain({ keyAt: () => auditKey }, entries, expectedHead, start);
 }

@@ -37,6 +37,7 @@ export {
   type ChangePassphraseOptions,
 } from './keyring';
 export { epochKey, rotateCompartmentKeys, retirePreviousEpochs, withAuditHead, takeSenderSeq, type RotateOptions } from './keyring-updates';
+export { rotateDeviceIdentity, nextAuditKey, adoptNextAuditKey } from './keyring-rotation';
 export { wrapDataKey, unwrapDataKey, rewrapDataKey, newRecordId, WRAPPED_KEY_BYTES, type RecordLocation } from './data-key';
 export { sealRecord, openRecord, MAX_RECORD_BODY_BYTES, type RecordContent, type SealedRecord, type RecordExpectation } from './envelope';
 export {
@@ -49,4 +50,5 @@ export {
   type ChainedAuditEntry,
   type AuditVerification,
 } from './audit-chain';
+export { AUDIT_SEGMENT_ACTION, startAuditSegment, verifySegmentedAuditChain, isAuditSegmentStart, lastSegmentRetired } from './audit-segments';
 export type { CanonicalJson } from './canonical-json';

@@ -71,6 +71,10 @@ function copyIdentity(identity: DeviceIdentity): DeviceIdentity {
 export interface KeyringChanges {
   readonly senderSeq?: number;
   readonly auditHead?: KeyringBody['auditHead'];
+  /** A new audit key (a new chain segment starts under it; see audit-segments.ts). */
+  readonly auditKey?: Uint8Array;
+  /** A new device identity (its binding already signed). */
+  readonly identity?: DeviceIdentity;
   readonly compartments?: Partial<Record<Compartment, CompartmentKeys>>;
   readonly kdf?: KdfParams;
   readonly secrets?: Partial<KeyringSecrets>;
@@ -88,9 +92,9 @@ export function deriveKeyring(old: UnlockedKeyring, changes: KeyringChanges): Un
     vaultId: old.vaultId.slice(),
     generation: old.generation + 1,
     senderSeq: changes.senderSeq ?? old.senderSeq,
-    auditKey: old.auditKey.slice(),
+    auditKey: changes.auditKey ?? old.auditKey.slice(),
     auditHead: changes.auditHead ?? { seq: old.auditHead.seq, hash: old.auditHead.hash.slice() },
-    identity: copyIdentity(old.identity),
+    identity: changes.identity ?? copyIdentity(old.identity),
     compartments: {
       general: changes.compartments?.general ?? copyEpochs(old.compartments.general),
       witness: changes.compartments?.witness ?? copyEpochs(old.compartments.witness),

@@ -69,12 +69,17 @@ export function retirePreviousEpochs(unlocked: UnlockedKeyring, compartment: Com
  * sequence number, or the same one with a different hash, throws `KeyringStateError('audit-rollback')`.
  */
 export function withAuditHead(unlocked: UnlockedKeyring, head: AuditHead): UnlockedKeyring {
+  checkForwardHead(unlocked, head);
+  return deriveKeyring(unlocked, { auditHead: { seq: head.seq, hash: head.hash.slice() } });
+}
+
+/** Throws `KeyringStateError('audit-rollback')` unless `head` is at or after the keyring's head. */
+export function checkForwardHead(unlocked: UnlockedKeyring, head: AuditHead): void {
   secretsOf(unlocked);
   const current = unlocked.auditHead;
   if (!Number.isSafeInteger(head.seq) || head.hash.length !== 32) throw new KeyringStateError('audit-rollback');
   const same = head.seq === current.seq && head.hash.every((byte, i) => byte === current.hash[i]);
   if (head.seq < current.seq || (head.seq === current.seq && !same)) throw new KeyringStateError('audit-rollback');
-  return deriveKeyring(unlocked, { auditHead: { seq: head.seq, hash: head.hash.slice() } });
 }
 
 /**

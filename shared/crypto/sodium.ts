@@ -18,7 +18,10 @@ export type RandomBytes = (length: number) => Uint8Array;
 
 /** Options accepted by every operation that draws randomness. */
 export interface RandomOptions {
-  /** Tests only: a deterministic source for frozen vectors. Never pass this in the app. */
+  /**
+   * Tests only: a deterministic source for frozen vectors. Never pass this in the app; a node
+   * test (tests/node/tooling/app-boundaries.test.ts) fails if renderer/ or electron/ code does.
+   */
   readonly random?: RandomBytes;
 }
 

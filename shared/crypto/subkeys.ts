@@ -25,6 +25,12 @@ export const SUBKEYS = {
   keyringBody: { id: 1, context: 'SJK1body' },
   /** Compartment key (one epoch) → the key that wraps per-record data keys. */
   dataKeyWrap: { id: 1, context: 'SJR1wrap' },
+  /**
+   * Vault master key → the audit key a compromise rotation moves to (keyring-rotation.ts).
+   * Derived, not drawn, so the key survives a crash between the new segment's first entry
+   * (in the database) and the keyring write that adopts it: the keyring alone re-derives it.
+   */
+  nextAuditKey: { id: 1, context: 'SJK1audt' },
 } as const satisfies Record<string, SubkeyUse>;
 
 /** Derives the 32-byte subkey for `use` from `parent`. The caller wipes the result. */

@@ -5,24 +5,36 @@
  * and a log of every call. Slow operations can be held open to look at progress screens.
  */
 import { checkNewPassphrase } from '../../shared/crypto/passphrase';
+import type { AttachmentRepository } from '../../renderer/src/vault/client-attachments';
 import { LockManager, type LockTimers } from '../../renderer/src/vault/lock-manager';
 import type {
   AuditTrail,
   CreateVaultOptions,
   LockReason,
+  OpenedWith,
   RecordRepository,
   VaultClient,
   VaultSettings,
   VaultState,
 } from '../../renderer/src/vault/vault-client';
-import { LockedError, PassphrasePolicyError } from '../../renderer/src/vault/vault-errors';
+import { LockedError, PassphrasePolicyError, VaultStateError } from '../../renderer/src/vault/vault-errors';
 
 export const FAKE_PASSPHRASE = 'correct horse battery staple';
 export const FAKE_RECOVERY_KEY = '7K3M-Q9TZ-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2-P3Q4-R5S6-T7V8-W9X0-Y1Z2-ABCD';
 export const FAKE_NEW_RECOVERY_KEY = 'ZZZZ-YYYY-XXXX-WWWW-VVVV-TTTT-SSSS-RRRR-QQQQ-PPPP-NNNN-MMMM-KKKK-JJJJ';
 export const DEFAULT_FAKE_SETTINGS: VaultSettings = { idleLockMinutes: 5, wipeAfterFailedUnlocks: null };
 
-type Operation = 'create' | 'unlock' | 'changePassphrase' | 'reportCompromised' | 'panicWipe' | 'updateSettings' | 'auditTrail';
+type Operation =
+  | 'create'
+  | 'unlock'
+  | 'changePassphrase'
+  | 'reportCompromised'
+  | 'setNewPassphraseAfterRecovery'
+  | 'replaceRecoveryKey'
+  | 'removeRecoveryKey'
+  | 'panicWipe'
+  | 'updateSettings'
+  | 'auditTrail';
 
 export interface FakeVaultOptions {
   state?: VaultState;
@@ -31,6 +43,8 @@ export interface FakeVaultOptions {
   audit?: AuditTrail | Error;
   /** Make these operations reject (after any hold). */
   failing?: Operation[];
+  /** Progress `reportCompromised` reports (each step after the previous one), before it resolves. */
+  rotationSteps?: readonly { done: number; total: number }[];
 }
 
 /** Timers for the LockManager that only fire when the test says so. */
@@ -66,27 +80,61 @@ export interface FakeVaultClient extends VaultClient {
   hold(operation: Operation): () => void;
 }
 
-const unlockedState = (settings: VaultSettings, hasRecoveryKey: boolean, failedBefore = 0): VaultState => ({
+const unlockedState = (settings: VaultSettings, hasRecoveryKey: boolean, failedBefore = 0, openedWith: OpenedWith = 'passphrase'): VaultState => ({
   status: 'unlocked',
   auditWarning: null,
   settings,
   hasRecoveryKey,
   failedAttemptsSinceLastUnlock: failedBefore,
+  openedWith,
+});
+
+/** The fake's locked state: like the real client, it carries the wipe policy. */
+const lockedState = (failedAttempts: number, lastLockReason: LockReason | null, settings: VaultSettings): VaultState => ({
+  status: 'locked',
+  failedAttempts,
+  lastLockReason,
+  wipeAfterFailedUnlocks: settings.wipeAfterFailedUnlocks,
 });
 
 const notImplemented = () => Promise.reject(new Error('records are not part of the fake vault'));
 const records: RecordRepository = { create: notImplemented, read: notImplemented, update: notImplemented, delete: notImplemented, list: notImplemented, history: notImplemented };
+/** Attachments are not part of the fake either (tests/browser/attachments uses the real vault). */
+const attachments: AttachmentRepository = {
+  list: notImplemented,
+  importFile: notImplemented,
+  importOpenedFile: notImplemented,
+  startWriter: notImplemented,
+  open: notImplemented,
+  verify: notImplemented,
+  delete: notImplemented,
+  trackUrl: (url) => url,
+  releaseUrl: () => undefined,
+};
 
 /** Creates a fake vault; first run unless `options.state` says otherwise. */
 export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVaultClient {
   let state: VaultState = options.state ?? { status: 'first-run' };
   let passphrase = options.passphrase ?? FAKE_PASSPHRASE;
   let recoveryKey: string | null = options.recoveryKey ?? null;
-  let settings = state.status === 'unlocked' ? state.settings : DEFAULT_FAKE_SETTINGS;
+  // A locked start knows the wipe policy (as the real vault's lockout row does), nothing else.
+  let settings =
+    state.status === 'unlocked'
+      ? state.settings
+      : state.status === 'locked'
+        ? { ...DEFAULT_FAKE_SETTINGS, wipeAfterFailedUnlocks: state.wipeAfterFailedUnlocks }
+        : DEFAULT_FAKE_SETTINGS;
   const listeners = new Set<() => void>();
   const holds = new Map<Operation, Promise<void>>();
   const calls: { method: string; args: unknown[] }[] = [];
   const timers = new ManualTimers();
+  const rotationSteps = options.rotationSteps ?? [];
+  /** Between progress steps: a hold on 'reportCompromised' set after the call began pauses here. */
+  const rotationGate = async () => {
+    const held = holds.get('reportCompromised');
+    holds.delete('reportCompromised');
+    if (held) await held;
+  };
 
   const setState = (next: VaultState) => {
     state = next;
@@ -143,7 +191,7 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
         enter(unlockedState(settings, recoveryKey !== null, failed));
         return { ok: true };
       }
-      setState({ status: 'locked', failedAttempts: failed + 1, lastLockReason: state.status === 'locked' ? state.lastLockReason : null });
+      setState(lockedState(failed + 1, state.status === 'locked' ? state.lastLockReason : null, settings));
       return { ok: false };
     },
     async unlockWithRecoveryKey(text) {
@@ -151,7 +199,7 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
       const symbols = text.replace(/[\s-]/g, '').toUpperCase();
       if (symbols.length !== 56) return { ok: false, typo: true };
       if (recoveryKey !== null && symbols === recoveryKey.replace(/-/g, '')) {
-        enter(unlockedState(settings, true));
+        enter(unlockedState(settings, true, 0, 'recovery-key'));
         return { ok: true };
       }
       return { ok: false, typo: false };
@@ -160,7 +208,7 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
       calls.push({ method: 'lock', args: [reason] });
       if (state.status !== 'unlocked') return;
       lockManager.disarm();
-      setState({ status: 'locked', failedAttempts: 0, lastLockReason: reason });
+      setState(lockedState(0, reason, settings));
     },
     async changePassphrase(current, next) {
       await begin('changePassphrase', [current, next]);
@@ -169,13 +217,40 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
       passphrase = next;
       return { ok: true };
     },
-    async reportCompromised(current, next) {
+    async reportCompromised(current, next, options = {}) {
       await begin('reportCompromised', [current, next]);
       requireUnlocked();
       if (current !== passphrase) return { ok: false };
+      for (const step of rotationSteps) {
+        options.onProgress?.(step);
+        await rotationGate();
+      }
       passphrase = next;
       if (recoveryKey !== null) recoveryKey = FAKE_NEW_RECOVERY_KEY;
       return { ok: true, recoveryKey };
+    },
+    async setNewPassphraseAfterRecovery(next) {
+      await begin('setNewPassphraseAfterRecovery', [next]);
+      requireUnlocked();
+      if (state.status !== 'unlocked' || state.openedWith !== 'recovery-key') throw new VaultStateError('not-recovery-session');
+      passphrase = next;
+      setState({ ...state, openedWith: 'passphrase' });
+    },
+    async replaceRecoveryKey(current) {
+      await begin('replaceRecoveryKey', [current]);
+      requireUnlocked();
+      if (current !== passphrase) return { ok: false };
+      recoveryKey = recoveryKey === null ? FAKE_RECOVERY_KEY : FAKE_NEW_RECOVERY_KEY;
+      if (state.status === 'unlocked') setState({ ...state, hasRecoveryKey: true });
+      return { ok: true, recoveryKey };
+    },
+    async removeRecoveryKey(current) {
+      await begin('removeRecoveryKey', [current]);
+      requireUnlocked();
+      if (current !== passphrase) return { ok: false };
+      recoveryKey = null;
+      if (state.status === 'unlocked') setState({ ...state, hasRecoveryKey: false });
+      return { ok: true };
     },
     async panicWipe() {
       await begin('panicWipe', []);
@@ -199,6 +274,8 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
       return audit;
     },
     records,
+    attachments,
+    appendAudit: () => Promise.resolve(),
     lockManager: new LockManager((reason) => void client.lock(reason), timers),
     trackObjectUrl: (url) => url,
     async dispose() {

@@ -39,6 +39,21 @@ export function AppHeader({ current, showVaultNav, onGo, onOpenAbout, onLock }: 
                 <Button variant="quiet" aria-current={currentIf(current === null)} onClick={() => onGo(null)}>
                   {t('shell.home')}
                 </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'testimonies' || current === 'testimony')} onClick={() => onGo('testimonies')}>
+                  {t('testimony.nav')}
+                </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'search')} onClick={() => onGo('search')}>
+                  {t('search.title')}
+                </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'facilities' || current === 'facility' || current === 'facility-edit')} onClick={() => onGo('facilities')}>
+                  {t('facility.listTitle')}
+                </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'perpetrators' || current === 'perpetrator' || current === 'perpetrator-edit')} onClick={() => onGo('perpetrators')}>
+                  {t('perpetrator.listTitle')}
+                </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'duplicates')} onClick={() => onGo('duplicates')}>
+                  {t('duplicates.nav')}
+                </Button>
                 <Button variant="quiet" aria-current={currentIf(current === 'audit')} onClick={() => onGo('audit')}>
                   {t('shell.audit')}
                 </Button>

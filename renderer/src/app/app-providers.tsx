@@ -6,6 +6,7 @@
 import type { i18n } from 'i18next';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { DemoVaultSwitch } from '../features/demo/demo-vault-switch';
 import { VaultProvider } from '../features/vault-session/vault-context';
 import { bindDocumentLanguage } from '../i18n/document-language';
 import type { Platform } from '../platform/platform';
@@ -26,7 +27,10 @@ export function AppProviders({ platform, vault, i18n: instance, children }: AppP
   return (
     <PlatformProvider platform={platform}>
       <VaultProvider client={vault}>
-        <I18nextProvider i18n={instance}>{children}</I18nextProvider>
+        <I18nextProvider i18n={instance}>
+          {/* "Explore with demo data" swaps in the demo vault's client for everything below. */}
+          <DemoVaultSwitch>{children}</DemoVaultSwitch>
+        </I18nextProvider>
       </VaultProvider>
     </PlatformProvider>
   );

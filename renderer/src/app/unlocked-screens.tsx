@@ -8,7 +8,11 @@ import { CreatingVaultNotice } from '../features/create-vault/creating-vault-not
 import { RecoveryKeyScreen } from '../features/create-vault/recovery-key-screen';
 import type { VaultCreation } from '../features/create-vault/use-vault-creation';
 import { HomeScreen } from '../features/home/home-screen';
+import { recordScreen, RecordScreensState } from '../features/profiles/record-screens';
+import { CaseFileProvider } from '../features/records';
 import { SettingsScreen } from '../features/settings/settings-screen';
+import { TestimoniesEntry } from '../features/testimony/home-entry';
+import { testimonyScreen } from '../features/testimony/testimony-screens';
 import type { UnlockedState } from '../features/vault-session/vault-context';
 import type { Navigation } from './navigation';
 
@@ -33,19 +37,30 @@ export function UnlockedScreens({ state, navigation, creation }: UnlockedScreens
     return <RecoveryKeyScreen recoveryKey={creation.state.recoveryKey} focusOnMount={focusOnMount} onDone={creation.finish} />;
   }
   const { current } = navigation;
+  const records = testimonyScreen(navigation, focusOnMount) ?? recordScreen(navigation, focusOnMount);
+  // The case file (decrypted records, search worker) lives exactly as long as this subtree.
   return (
-    <>
-      {/* Never silent: a trail that failed verification is flagged on every screen. */}
-      {state.auditWarning && current !== 'audit' && (
-        <div className="app-main__banner">
-          <AuditWarningBanner warning={state.auditWarning} onOpenAudit={() => navigation.go('audit')} />
-        </div>
-      )}
-      {current === 'audit' && <AuditScreen unlockWarning={state.auditWarning} focusOnMount={focusOnMount} />}
-      {current === 'settings' && <SettingsScreen state={state} focusOnMount={focusOnMount} />}
-      {current !== 'audit' && current !== 'settings' && (
-        <HomeScreen state={state} focusOnMount={focusOnMount} onOpenAudit={() => navigation.go('audit')} onOpenSettings={() => navigation.go('settings')} />
-      )}
-    </>
+    <CaseFileProvider>
+      <RecordScreensState>
+        {/* Never silent: a trail that failed verification is flagged on every screen. */}
+        {state.auditWarning && current !== 'audit' && (
+          <div className="app-main__banner">
+            <AuditWarningBanner warning={state.auditWarning} onOpenAudit={() => navigation.go('audit')} />
+          </div>
+        )}
+        {current === 'audit' && <AuditScreen unlockWarning={state.auditWarning} focusOnMount={focusOnMount} />}
+        {current === 'settings' && <SettingsScreen state={state} focusOnMount={focusOnMount} />}
+        {records}
+        {current !== 'audit' && current !== 'settings' && !records && (
+          <HomeScreen
+            state={state}
+            focusOnMount={focusOnMount}
+            onOpenAudit={() => navigation.go('audit')}
+            onOpenSettings={() => navigation.go('settings')}
+            mainEntry={<TestimoniesEntry onOpenList={() => navigation.go('testimonies')} onNew={() => navigation.open('testimony')} />}
+          />
+        )}
+      </RecordScreensState>
+    </CaseFileProvider>
   );
 }

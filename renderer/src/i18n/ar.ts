@@ -2,6 +2,18 @@
  * Arabic messages (Modern Standard Arabic, in the register Syrian human-rights organisations
  * use). Same keys as en.ts: `satisfies Messages` rejects a missing or an extra key.
  */
+import { attachmentMessages } from '../features/attachments/messages';
+import { duplicatesMessages } from '../features/duplicates/messages';
+import { facilityMessages } from '../features/facility/messages';
+import { recordFormsMessages } from '../features/facility/form-kit/messages';
+import { historyMessages } from '../features/history/messages';
+import { perpetratorMessages } from '../features/perpetrator/messages';
+import { profilesMessages } from '../features/profiles/messages';
+import { searchMessages } from '../features/search/messages';
+import { consentMessages } from '../features/consent/messages';
+import { demoMessages } from '../features/demo/messages';
+import { testimonyMessages } from '../features/testimony/messages';
+import { witnessMessages } from '../features/witness/messages';
 import type { Messages } from './en';
 
 export const ar = {
@@ -139,12 +151,16 @@ export const ar = {
     nowAudit: 'سجل التدقيق: كل فتح للقفل وكل تغيير لعبارة المرور أو للإعدادات، في سلسلة تكشف أي تلاعب.',
     nowSettings: 'الإعدادات: القفل التلقائي، وتغيير عبارة المرور، ومسح الخزنة في حالات الطوارئ.',
     nowLock: 'القفل: زر «قفل» في أعلى الشاشة، أو الاختصار {{shortcut}}، يغلق الخزنة فورًا. وتُقفل الخزنة نفسها تلقائيًا بعد {{duration}} من عدم النشاط.',
-    nextTitle: 'الخطوة التالية',
-    nextBody: 'تسجيل الشهادات والشهود والموافقات هو الجزء التالي من سجل، وليس متاحًا في هذا الإصدار بعد. ولا تحتوي الخزنة حاليًا إلا على إعداداتها وسجل التدقيق.',
     openAudit: 'فتح سجل التدقيق',
     openSettings: 'فتح الإعدادات',
     failedSince:
       'عدد محاولات فتح القفل الفاشلة منذ آخر فتح للخزنة: {{count}}. إذا لم تكن أنت من قام بها، فربما حاول أحدهم تخمين عبارة المرور على هذا الجهاز.',
+    recoveryTitle: 'فُتحت الخزنة بمفتاح الاسترداد',
+    recoveryBody: 'إذا لم تعد تتذكّر عبارة المرور، فاختر عبارة جديدة الآن. وإلى أن تفعل ذلك، لن يفتح هذه الخزنة سوى مفتاح الاسترداد.',
+    recoverySubmit: 'تعيين عبارة المرور الجديدة',
+    recoveryBusy: 'جارٍ تعيين عبارة المرور الجديدة… يستغرق ذلك بضع ثوانٍ.',
+    recoveryDone: 'عُيّنت عبارة المرور الجديدة. استخدمها من الآن فصاعدًا، ويبقى مفتاح الاسترداد صالحًا.',
+    recoveryReplaceHint: 'إذا كان أحدٌ قد رأى مفتاح الاسترداد وأنت تكتبه، فاستبدله من الإعدادات.',
   },
   settings: {
     title: 'الإعدادات',
@@ -155,31 +171,49 @@ export const ar = {
     saveFailed: 'تعذّر حفظ الإعداد، ولم يتغيّر أي شيء.',
     idleTitle: 'القفل التلقائي',
     idleLabel: 'قفل الخزنة بعد هذا العدد من الدقائق دون نشاط',
-    idleHint: 'من 1 إلى 240. الكتابة والنقر والتمرير واللمس تُعدّ نشاطًا، أما تحريك الفأرة وحده فلا.',
-    idleInvalid: 'أدخل عددًا صحيحًا من الدقائق بين 1 و240.',
+    idleHint: 'من {{min}} إلى {{max}}. الكتابة والنقر والتمرير واللمس تُعدّ نشاطًا، أما تحريك الفأرة وحده فلا.',
+    idleInvalid: 'أدخل عددًا صحيحًا من الدقائق بين {{min}} و{{max}}.',
     changeTitle: 'تغيير عبارة المرور',
     changeBody: 'تبقى مفاتيح الخزنة كما هي، ولا يتغيّر إلا عبارة المرور التي تفتحها. ويبقى مفتاح الاسترداد صالحًا إن وُجد.',
     changeOpen: 'اختيار عبارة مرور جديدة…',
     changeSubmit: 'تغيير عبارة المرور',
     changeBusy: 'جارٍ تغيير عبارة المرور… يستغرق ذلك بضع ثوانٍ.',
     changeDone: 'تغيّرت عبارة المرور. استخدم العبارة الجديدة من الآن فصاعدًا.',
+    changeAfterRecovery: 'فُتحت الخزنة بمفتاح الاسترداد، لذلك لا تُطلب عبارة المرور الحالية.',
     wrongCurrent: 'عبارة المرور الحالية غير صحيحة، ولم يتغيّر أي شيء.',
     operationFailed: 'لم تكتمل العملية، ولم يتغيّر أي شيء. حاول مجددًا.',
     compromisedTitle: 'ربما انكشفت عبارة المرور',
     compromisedBody:
       'استخدم هذا الخيار إذا كان أحدهم قد رأى عبارة المرور أو عرفها. فإلى جانب عبارة المرور الجديدة، ينشئ سجل مفاتيح تشفير جديدة ويعيد بها تشفير مفتاح كل سجلّ، فلا تفتح العبارة القديمة شيئًا من الخزنة بحالتها الحالية، حتى مع نسخة قديمة من ملف المفاتيح. أما ما قد يكون نُسخ من قبل فلا يمكن استرجاعه.',
+    compromisedIdentity:
+      'ويحصل هذا الجهاز أيضًا على هوية جديدة، ويحصل سجل التدقيق على مفتاح جديد. وعلى الشركاء التحقق من البصمة الجديدة لهذا الجهاز قبل تبادل الحزم معه مجددًا.',
     compromisedRecovery: 'يُستبدل مفتاح الاسترداد أيضًا: يُعرض المفتاح الجديد مرة واحدة في النهاية، ويتوقف المفتاح القديم عن العمل.',
     compromisedOpen: 'استبدال عبارة المرور والمفاتيح…',
     compromisedSubmit: 'استبدال عبارة المرور والمفاتيح',
     compromisedBusy: 'جارٍ استبدال المفاتيح وإعادة تشفير مفتاح كل سجلّ… أبقِ سجل مفتوحًا حتى تنتهي العملية.',
+    compromisedProgress: 'مفاتيح السجلات التي أُعيد تشفيرها: {{done}} من {{total}}',
     compromisedDone: 'أصبحت عبارة المرور الجديدة والمفاتيح الجديدة سارية.',
+    compromisedDoneIdentity: 'اطلب من شركائك التحقق من البصمة الجديدة لهذا الجهاز (تظهر في سجل التدقيق) قبل قبول أي حزمة منه.',
+    recoveryTitle: 'مفتاح الاسترداد',
+    recoveryHas: 'لهذه الخزنة مفتاح استرداد يفتحها إذا نُسيت عبارة المرور.',
+    recoveryNone: 'ليس لهذه الخزنة مفتاح استرداد. وإذا نُسيت عبارة المرور، فلن تُفتح الخزنة أبدًا.',
+    recoveryOpenCreate: 'إنشاء مفتاح استرداد…',
+    recoveryOpenManage: 'استبدال مفتاح الاسترداد أو إزالته…',
+    recoveryCreate: 'إنشاء مفتاح الاسترداد',
+    recoveryReplace: 'استبدال مفتاح الاسترداد',
+    recoveryReplaceNote: 'يتوقف مفتاح الاسترداد الحالي عن العمل فورًا، ويُعرض المفتاح الجديد مرة واحدة.',
+    recoveryRemove: 'إزالة مفتاح الاسترداد',
+    recoveryRemoveNote: 'من دون مفتاح استرداد، تعني عبارة المرور المنسية أن الخزنة لن تُفتح أبدًا.',
+    recoveryBusy: 'جارٍ التحقق من عبارة المرور وتحديث ملف المفاتيح…',
+    recoveryCreated: 'أصبح مفتاح الاسترداد الجديد ساريًا.',
+    recoveryRemoved: 'أُزيل مفتاح الاسترداد، ولم يعد يفتح الخزنة.',
     wipeTitle: 'المسح بعد محاولات فتح فاشلة',
     wipeEnable: 'مسح هذه الخزنة بعد تكرار محاولات فتح القفل الفاشلة',
     wipeBody:
       'هذا الخيار معطّل ما لم تفعّله. وعند تفعيله، يؤدي إدخال عبارة مرور خاطئة هذا العدد من المرات المتتالية إلى إتلاف الخزنة على هذا الجهاز، كما في المسح الطارئ. لكنه لا يوقف إلا من يحاول التخمين على لوحة مفاتيح هذا الحاسوب: فمن ينسخ القرص أولًا يستطيع التخمين على حاسوب آخر دون حدّ، ولا يصطدم بهذا العدّاد أبدًا. وقد تؤدي أخطاء قليلة في كتابة عبارة المرور إلى إتلاف عملك أنت أيضًا.',
     wipeLimitLabel: 'عدد المحاولات الفاشلة المتتالية قبل المسح',
-    wipeLimitHint: 'من 3 إلى 100.',
-    wipeLimitInvalid: 'أدخل عددًا صحيحًا بين 3 و100.',
+    wipeLimitHint: 'من {{min}} إلى {{max}}.',
+    wipeLimitInvalid: 'أدخل عددًا صحيحًا بين {{min}} و{{max}}.',
     panicTitle: 'المسح الطارئ',
     panicBody:
       'يُتلف هذه الخزنة فورًا: يُكتب فوق ملف المفاتيح ثم يُحذف، وتُزال قاعدة البيانات المشفّرة. فيصبح كل ما سُجّل على هذا الجهاز غير قابل للقراءة نهائيًا، حتى بالنسبة إليك، ويعود سجل إلى شاشته الأولى. ولا يتأثر ما أُرسل سابقًا إلى الشركاء.',
@@ -231,11 +265,21 @@ export const ar = {
     actionRecordCreate: 'إنشاء سجلّ',
     actionRecordUpdate: 'تعديل سجلّ',
     actionRecordDelete: 'حذف سجلّ',
+    actionIdentityRotate: 'استبدال هوية الجهاز',
+    actionAuditRekey: 'استبدال مفتاح سجل التدقيق',
+    actionRecoveryKeySet: 'إنشاء مفتاح استرداد',
+    actionRecoveryKeyRemove: 'إزالة مفتاح الاسترداد',
     actionOther: 'حدث آخر',
     detailWithPassphrase: 'بعبارة المرور',
     detailWithRecoveryKey: 'بمفتاح الاسترداد',
     detailAttempts: 'عدد المحاولات: {{count}}',
     detailCompromised: 'أُبلغ عن احتمال انكشاف عبارة المرور',
+    detailAfterRecovery: 'بعد فتح القفل بمفتاح الاسترداد',
+    detailIdentityVerify: 'على الشركاء التحقق من البصمة الجديدة قبل تبادل الحزم مع هذا الجهاز مجددًا.',
+    detailFingerprintPrevious: 'البصمة السابقة:',
+    detailFingerprintCurrent: 'البصمة الجديدة:',
+    detailSegment: 'من هنا فصاعدًا تُحمى الإدخالات بمفتاح جديد، ويبقى التحقق من الإدخالات حتى الرقم {{seq}} ممكنًا.',
+    detailRecoveryReplaced: 'حلّ محلّ مفتاح الاسترداد السابق',
     detailIdle: 'القفل التلقائي: بعد {{duration}}',
     detailWipeOff: 'المسح بعد محاولات الفتح الفاشلة: معطّل',
     detailWipeOn: 'المسح بعد محاولات فتح فاشلة متتالية عددها: {{count}}',
@@ -272,4 +316,16 @@ export const ar = {
       'سجل برنامج حر يخضع لرخصة جنو أفيرو العمومية العامة، الإصدار 3 فقط. يحق لك استخدامه ودراسته ومشاركته وتعديله وفق شروط هذه الرخصة، وهو مقدَّم دون أي ضمان.',
     licenceId: 'معرّف الترخيص',
   },
+  recordForms: recordFormsMessages.ar,
+  facility: facilityMessages.ar,
+  perpetrator: perpetratorMessages.ar,
+  profiles: profilesMessages.ar,
+  search: searchMessages.ar,
+  duplicates: duplicatesMessages.ar,
+  history: historyMessages.ar,
+  testimony: testimonyMessages.ar,
+  witness: witnessMessages.ar,
+  consent: consentMessages.ar,
+  demo: demoMessages.ar,
+  attachments: attachmentMessages.ar,
 } as const satisfies Messages;

@@ -2,6 +2,19 @@
  * English messages. The key structure here is the reference: ar.ts must have exactly the same
  * keys (checked by the compiler through `Messages`, and by a browser-tier test).
  */
+import { attachmentMessages } from '../features/attachments/messages';
+import { duplicatesMessages } from '../features/duplicates/messages';
+import { facilityMessages } from '../features/facility/messages';
+import { recordFormsMessages } from '../features/facility/form-kit/messages';
+import { historyMessages } from '../features/history/messages';
+import { perpetratorMessages } from '../features/perpetrator/messages';
+import { profilesMessages } from '../features/profiles/messages';
+import { searchMessages } from '../features/search/messages';
+import { consentMessages } from '../features/consent/messages';
+import { demoMessages } from '../features/demo/messages';
+import { testimonyMessages } from '../features/testimony/messages';
+import { witnessMessages } from '../features/witness/messages';
+
 export const en = {
   app: {
     name: 'Sijill',
@@ -137,12 +150,16 @@ export const en = {
     nowAudit: 'The audit trail: every unlock, passphrase change and settings change, in a chain that shows tampering.',
     nowSettings: 'Settings: automatic locking, changing the passphrase, and wiping the vault in an emergency.',
     nowLock: 'Locking: the Lock button at the top, or {{shortcut}}, closes the vault at once. It also locks itself after {{duration}} without activity.',
-    nextTitle: 'Coming next',
-    nextBody: 'Recording testimonies, witnesses and consent is the next part of Sijill and is not in this version yet. The vault holds only its settings and its audit trail for now.',
     openAudit: 'Open the audit trail',
     openSettings: 'Open the settings',
     failedSince:
       'Failed unlock attempts since the vault was last opened: {{count}}. If these were not yours, someone may have tried to guess your passphrase on this device.',
+    recoveryTitle: 'The vault was opened with the recovery key',
+    recoveryBody: 'If you no longer know your passphrase, choose a new one now. Until you do, only the recovery key opens this vault.',
+    recoverySubmit: 'Set the new passphrase',
+    recoveryBusy: 'Setting the new passphrase… This takes a few seconds.',
+    recoveryDone: 'The new passphrase is set. Use it from now on; the recovery key keeps working.',
+    recoveryReplaceHint: 'If anyone may have seen the recovery key while you typed it, replace it in the settings.',
   },
   settings: {
     title: 'Settings',
@@ -153,31 +170,49 @@ export const en = {
     saveFailed: 'The setting could not be saved. Nothing was changed.',
     idleTitle: 'Automatic locking',
     idleLabel: 'Lock after this many minutes without activity',
-    idleHint: 'From 1 to 240. Typing, clicking, scrolling and touching count as activity; moving the mouse alone does not.',
-    idleInvalid: 'Enter a whole number of minutes from 1 to 240.',
+    idleHint: 'From {{min}} to {{max}}. Typing, clicking, scrolling and touching count as activity; moving the mouse alone does not.',
+    idleInvalid: 'Enter a whole number of minutes from {{min}} to {{max}}.',
     changeTitle: 'Change the passphrase',
     changeBody: 'The vault’s keys stay the same; only the passphrase that opens them changes. A recovery key, if you have one, keeps working.',
     changeOpen: 'Choose a new passphrase…',
     changeSubmit: 'Change the passphrase',
     changeBusy: 'Changing the passphrase… This takes a few seconds.',
     changeDone: 'The passphrase was changed. Use the new one from now on.',
+    changeAfterRecovery: 'The vault was opened with the recovery key, so the current passphrase is not asked for.',
     wrongCurrent: 'The current passphrase is not correct. Nothing was changed.',
     operationFailed: 'This did not complete, and nothing was changed. Try again.',
     compromisedTitle: 'My passphrase may be compromised',
     compromisedBody:
       'Use this if someone may have seen or learned your passphrase. Besides the new passphrase, Sijill creates new encryption keys and re-encrypts every record’s key with them, so the old passphrase opens nothing in the vault as it is now, even together with an old copy of the key file. What someone may already have copied cannot be taken back.',
+    compromisedIdentity:
+      'This device also gets a new identity, and the audit trail a new key. Partners must verify this device’s new fingerprint before they exchange bundles with it again.',
     compromisedRecovery: 'Your recovery key is replaced too: the new one is shown once, at the end. The old one stops working.',
     compromisedOpen: 'Replace the passphrase and the keys…',
     compromisedSubmit: 'Replace the passphrase and the keys',
     compromisedBusy: 'Replacing the keys and re-encrypting every record key… Keep Sijill open until this finishes.',
+    compromisedProgress: 'Record keys re-encrypted: {{done}} of {{total}}',
     compromisedDone: 'The new passphrase and the new keys are in place.',
+    compromisedDoneIdentity: 'Ask your partners to verify this device’s new fingerprint (shown in the audit trail) before they accept bundles from it.',
+    recoveryTitle: 'Recovery key',
+    recoveryHas: 'This vault has a recovery key: it opens the vault if the passphrase is forgotten.',
+    recoveryNone: 'This vault has no recovery key. If the passphrase is forgotten, the vault can never be opened again.',
+    recoveryOpenCreate: 'Create a recovery key…',
+    recoveryOpenManage: 'Replace or remove the recovery key…',
+    recoveryCreate: 'Create the recovery key',
+    recoveryReplace: 'Replace the recovery key',
+    recoveryReplaceNote: 'The current recovery key stops working at once; the new one is shown once.',
+    recoveryRemove: 'Remove the recovery key',
+    recoveryRemoveNote: 'Without a recovery key, a forgotten passphrase means the vault can never be opened again.',
+    recoveryBusy: 'Checking the passphrase and updating the key file…',
+    recoveryCreated: 'The new recovery key is in place.',
+    recoveryRemoved: 'The recovery key was removed. It no longer opens the vault.',
     wipeTitle: 'Wipe after failed unlocks',
     wipeEnable: 'Wipe this vault after repeated failed unlock attempts',
     wipeBody:
       'Off unless you turn it on. When on, this many wrong passphrases in a row destroy the vault on this device, as a panic wipe does. It only stops someone guessing at this laptop’s keyboard: anyone who copies the disk first can guess on another computer without limit and never meets this counter. A few mistyped passphrases can also destroy your own work.',
     wipeLimitLabel: 'Failed attempts in a row before the wipe',
-    wipeLimitHint: 'From 3 to 100.',
-    wipeLimitInvalid: 'Enter a whole number from 3 to 100.',
+    wipeLimitHint: 'From {{min}} to {{max}}.',
+    wipeLimitInvalid: 'Enter a whole number from {{min}} to {{max}}.',
     panicTitle: 'Panic wipe',
     panicBody:
       'Destroys this vault at once: the key file is overwritten and deleted, and the encrypted database is removed. Everything recorded on this device becomes unreadable for good, for you as well, and Sijill returns to its first screen. Bundles already sent to partners are not affected.',
@@ -229,11 +264,21 @@ export const en = {
     actionRecordCreate: 'Record created',
     actionRecordUpdate: 'Record changed',
     actionRecordDelete: 'Record deleted',
+    actionIdentityRotate: 'Device identity replaced',
+    actionAuditRekey: 'Audit trail key replaced',
+    actionRecoveryKeySet: 'Recovery key created',
+    actionRecoveryKeyRemove: 'Recovery key removed',
     actionOther: 'Other event',
     detailWithPassphrase: 'With the passphrase',
     detailWithRecoveryKey: 'With the recovery key',
     detailAttempts: 'Attempts: {{count}}',
     detailCompromised: 'Reported as possibly compromised',
+    detailAfterRecovery: 'Set after unlocking with the recovery key',
+    detailIdentityVerify: 'Partners must verify the new fingerprint before they exchange bundles with this device again.',
+    detailFingerprintPrevious: 'Previous fingerprint:',
+    detailFingerprintCurrent: 'New fingerprint:',
+    detailSegment: 'From here on, entries are protected by a new key; entries up to number {{seq}} remain verifiable.',
+    detailRecoveryReplaced: 'Replaced the previous recovery key',
     detailIdle: 'Automatic locking: {{duration}}',
     detailWipeOff: 'Wipe after failed unlocks: off',
     detailWipeOn: 'Wipe after failed unlocks in a row: {{count}}',
@@ -270,6 +315,18 @@ export const en = {
       'Sijill is free software under the GNU Affero General Public License, version 3 only. You may use, study, share and change it under the terms of that licence. It comes with no warranty.',
     licenceId: 'Licence identifier',
   },
+  recordForms: recordFormsMessages.en,
+  facility: facilityMessages.en,
+  perpetrator: perpetratorMessages.en,
+  profiles: profilesMessages.en,
+  search: searchMessages.en,
+  duplicates: duplicatesMessages.en,
+  history: historyMessages.en,
+  testimony: testimonyMessages.en,
+  witness: witnessMessages.en,
+  consent: consentMessages.en,
+  demo: demoMessages.en,
+  attachments: attachmentMessages.en,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -8,15 +8,22 @@ import './busy-notice.css';
 
 export interface BusyNoticeProps {
   title: string;
+  /** How far the work got, when it can be counted; the bar is indeterminate without it. */
+  progress?: { readonly done: number; readonly total: number } | null | undefined;
   children?: ReactNode;
 }
 
-/** A titled status box with an indeterminate progress bar. */
-export function BusyNotice({ title, children }: BusyNoticeProps) {
+/** A titled status box with a progress bar (determinate once `progress` is known). */
+export function BusyNotice({ title, progress, children }: BusyNoticeProps) {
+  const counted = progress && progress.total > 0 ? progress : null;
   return (
     <div className="busy-notice" role="status">
       <p className="busy-notice__title">{title}</p>
-      <progress className="busy-notice__bar" aria-label={title} />
+      {counted ? (
+        <progress className="busy-notice__bar" aria-label={title} value={Math.min(counted.done, counted.total)} max={counted.total} />
+      ) : (
+        <progress className="busy-notice__bar" aria-label={title} />
+      )}
       {children}
     </div>
   );

@@ -11,6 +11,10 @@ import type { LiveRecord, RecordKind, RecordRepository, UnreadableRecord } from 
 import { RecordValidationError } from './vault-errors';
 import type { DecryptedRecord, VaultWorkerApi } from './worker-api';
 
+/** Bodies validated between two yields in `list`. */
+const LIST_SLICE = 250;
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Runs a call on the unlocked worker or rejects with `LockedError`. */
 export type WorkerCall = <T>(task: (api: Remote<VaultWorkerApi>) => Promise<T>) => Promise<T>;
 
@@ -29,9 +33,9 @@ function toLive<T>(kind: RecordKind<T>, record: DecryptedRecord): LiveRecord<T> 
 /** Builds the repository over `call`. */
 export function createRecordRepository(call: WorkerCall): RecordRepository {
   return {
-    async create(kind, body) {
+    async create(kind, body, options) {
       const valid = validate(kind, body);
-      return toLive(kind, await call((api) => api.createRecord(kind.type, kind.compartment, valid)));
+      return toLive(kind, await call((api) => api.createRecord(kind.type, kind.compartment, valid, options?.id)));
     },
     async read(kind, id) {
       return toLive(kind, await call((api) => api.readRecord(kind.type, id)));
@@ -47,7 +51,10 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
       const result = await call((api) => api.listRecords(kind.type));
       const records: LiveRecord<ReturnType<typeof kind.parse>>[] = [];
       const unreadable: UnreadableRecord[] = [...result.unreadable];
-      for (const record of result.records) {
+      for (const [index, record] of result.records.entries()) {
+        // Validating ten thousand bodies is a second of work: yield now and then so the UI
+        // thread never runs one task longer than ~100 ms (DESIGN.md §13).
+        if (index > 0 && index % LIST_SLICE === 0) await yieldToUi();
         try {
           records.push(toLive(kind, record));
         } catch {

@@ -5,9 +5,12 @@
  * platform, and drives one vault worker per unlocked session (a fresh one per unlock
  * attempt, terminated at lock or after a failed attempt).
  */
+import { proxy } from 'comlink';
 import type { KdfParams, KdfProfileName } from '../../../shared/crypto';
 import type { Platform } from '../platform/platform';
+import { createAttachmentClient, lockedCall } from './client-attachments';
 import { createRecordRepository, type WorkerCall } from './client-records';
+import { databaseExists, deleteDatabase } from './database-presence';
 import { LockManager, type LockTimers } from './lock-manager';
 import { ObjectUrlRegistry, type RevokeUrl } from './object-urls';
 import type { KdfProfile, LockReason, VaultClient, VaultState } from './vault-client';
@@ -31,6 +34,8 @@ export interface VaultClientOptions {
   readonly spawnWorker?: () => WorkerEndpoint;
   readonly lockTimers?: LockTimers;
   readonly revokeUrl?: RevokeUrl;
+  /** Marks the client as the demo vault (`client.demo`); see features/records/demo. */
+  readonly demo?: boolean;
 }
 
 /** Creates the app's vault client. Call `init()` once before anything else. */
@@ -52,7 +57,12 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
     state = next;
     for (const listener of [...listeners]) listener();
   };
-  const locked = (failedAttempts: number, lastLockReason: LockReason | null): VaultState => ({ status: 'locked', failedAttempts, lastLockReason });
+  const locked = (failedAttempts: number, lastLockReason: LockReason | null, wipeAfterFailedUnlocks: number | null): VaultState => ({
+    status: 'locked',
+    failedAttempts,
+    lastLockReason,
+    wipeAfterFailedUnlocks,
+  });
   const unlocked = (info: SessionInfo): VaultState => ({ status: 'unlocked', ...info });
 
   const lockManager = new LockManager((reason) => void client.lock(reason), options.lockTimers);
@@ -72,6 +82,13 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
     if (!live || state.status !== 'unlocked') return Promise.reject(new LockedError());
     return live.call(task);
   };
+  /** Bound to the worker live now: a recording seals through it while a lock is under way. */
+  const pin = (): WorkerCall => {
+    const connection = live;
+    if (!connection || state.status !== 'unlocked') return lockedCall;
+    return (task) => connection.call(task);
+  };
+  const attachments = createAttachmentClient({ call: (task) => call(task), pin, urls });
 
   /** A fresh worker; `pending` until it holds a session, so a lock meanwhile can end it. */
   const open = async () => {
@@ -111,7 +128,7 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
     }
     release(connection);
     if (result.wipeDue) await client.panicWipe();
-    else setState(locked(result.lockout.failedAttempts, state.status === 'locked' ? state.lastLockReason : null));
+    else setState(locked(result.lockout.failedAttempts, state.status === 'locked' ? state.lastLockReason : null, result.lockout.wipeAfter));
     return { ok: false, typo: result.typo };
   }
 
@@ -132,13 +149,19 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
         setState({ status: 'unavailable' });
         return;
       }
+      if (!bytes) {
+        // No keyring: whatever a database holds can never be decrypted again (an interrupted
+        // panic wipe, typically), so finishing its deletion is the wipe's start-up sweep. Never
+        // open it to find out: opening would create it (database-presence.ts). If the deletion
+        // fails, creating a vault discards the leftovers anyway.
+        if ((await databaseExists(databaseName)) !== false) await deleteDatabase(databaseName).catch(() => undefined);
+        setState({ status: 'first-run' });
+        return;
+      }
       try {
         const { connection, lockout } = await open();
-        // No keyring: whatever the database holds can never be decrypted again (an interrupted
-        // panic wipe, typically). Finishing the deletion is the start-up sweep of the wipe.
-        if (!bytes) await connection.call((api) => api.discardOrphanDatabase());
         release(connection);
-        setState(bytes ? locked(lockout.failedAttempts, null) : { status: 'first-run' });
+        setState(locked(lockout.failedAttempts, null, lockout.wipeAfter));
       } catch {
         setState({ status: 'unavailable' });
       }
@@ -154,7 +177,7 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
       } catch (error) {
         release(connection);
         // Creation may have got as far as writing the keyring: then there is a vault to unlock.
-        if (await platform.keyring.read().catch(() => null)) setState(locked(0, null));
+        if (await platform.keyring.read().catch(() => null)) setState(locked(0, null, null));
         throw error;
       }
     }),
@@ -168,12 +191,15 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
       pending = null;
       const connection = live;
       if (!connection) return;
+      // The lockout row mirrors this setting (lockout.ts): the same value the worker reports.
+      const wipeAfter = state.status === 'unlocked' ? state.settings.wipeAfterFailedUnlocks : null;
       live = null;
       lockManager.disarm();
       urls.revokeAll();
       // State first: the UI drops every decrypted view now, not after the worker has flushed.
-      setState(locked(0, reason));
-      closing = connection.end();
+      setState(locked(0, reason, wipeAfter));
+      // A recording in progress is finished and sealed (bounded) before the worker closes.
+      closing = attachments.sealForLock().then(() => connection.end());
       await closing;
     },
 
@@ -181,7 +207,27 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
       return (await call((api) => api.changePassphrase(current, next))) ? { ok: true } : { ok: false };
     },
 
-    reportCompromised: (current, next) => call<{ ok: true; recoveryKey: string | null } | { ok: false }>((api) => api.reportCompromised(current, next)),
+    reportCompromised(current, next, options = {}) {
+      const { onProgress } = options;
+      return call<{ ok: true; recoveryKey: string | null } | { ok: false }>((api) => api.reportCompromised(current, next, onProgress && proxy(onProgress)));
+    },
+
+    async setNewPassphraseAfterRecovery(next) {
+      await call((api) => api.setNewPassphraseAfterRecovery(next));
+      if (state.status === 'unlocked') setState({ ...state, openedWith: 'passphrase' });
+    },
+
+    async replaceRecoveryKey(current) {
+      const result = await call<{ ok: true; recoveryKey: string } | { ok: false }>((api) => api.replaceRecoveryKey(current));
+      if (result.ok && state.status === 'unlocked') setState({ ...state, hasRecoveryKey: true });
+      return result;
+    },
+
+    async removeRecoveryKey(current) {
+      const ok = await call((api) => api.removeRecoveryKey(current));
+      if (ok && state.status === 'unlocked') setState({ ...state, hasRecoveryKey: false });
+      return ok ? { ok: true } : { ok: false };
+    },
 
     async updateSettings(changes) {
       const settings = await call((api) => api.updateSettings(changes));
@@ -194,9 +240,14 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
 
     auditTrail: () => call((api) => api.auditTrail()),
 
+    async appendAudit(action, data) {
+      await call((api) => api.appendFeatureAudit(action, data));
+    },
+
     async panicWipe() {
       lockManager.disarm();
       urls.revokeAll();
+      attachments.discardAll();
       // Crypto-erase first: once the keyring is gone nothing in the database can be decrypted,
       // so an interruption after this point loses nothing that matters (init finishes the job).
       let keyringError: unknown = null;
@@ -219,6 +270,8 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
     },
 
     records: createRecordRepository((task) => call(task)),
+    attachments: attachments.repository,
+    ...(options.demo ? { demo: true } : {}),
     lockManager,
     trackObjectUrl: (url) => urls.track(url),
 

@@ -8,9 +8,6 @@ import type { PlatformLockSignal } from '../platform/platform';
 import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES } from './settings-limits';
 import type { LockReason } from './vault-client';
 
-/** Re-exported for existing imports; new code imports settings-limits.ts. */
-export { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES };
-
 
 /** The timer functions used; defaults to the global ones (which fake timers replace). */
 export interface LockTimers {

@@ -10,7 +10,7 @@ import type { Compartment, RecordKind } from './vault-client';
 
 const TYPE = /^[a-z][a-z0-9-]{0,47}$/;
 /** Types the vault uses for its own rows; a feature may not claim them. */
-const RESERVED = new Set(['head-shard', 'settings', 'audit-entry']);
+const RESERVED = new Set(['head-shard', 'settings', 'audit-entry', 'attachment', 'attachment-pending']);
 
 /** Anything with a zod-style `parse`. */
 export interface BodyParser<T> {

@@ -1,6 +1,8 @@
 /**
  * Defaults and bounds of the vault settings, for the settings form and the vault alike. Pure
- * constants: imported on the main thread and in the vault worker.
+ * constants with no imports: the main thread (the settings form, lock-manager.ts) and the vault
+ * worker (worker/settings.ts) both read them from here, so the form accepts exactly what the
+ * vault stores without the UI importing anything from vault/worker/.
  */
 
 /** Default idle time before locking (DESIGN.md §9). */

@@ -17,6 +17,7 @@
  */
 import type { Compartment } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/ids';
+import type { AttachmentRepository } from './client-attachments';
 import type { LockManager } from './lock-manager';
 import type { RecordProblem } from './vault-errors';
 
@@ -27,6 +28,15 @@ export type LockReason = 'manual' | 'idle' | 'suspend' | 'lock-screen' | 'hidden
 
 /** Argon2id cost chosen at creation: `moderate` (~1 s, 256 MiB) or `sensitive` (several s, 1 GiB). */
 export type KdfProfile = 'moderate' | 'sensitive';
+
+/** How the open session was unlocked. */
+export type OpenedWith = 'passphrase' | 'recovery-key';
+
+/** How far a long operation got: `done` of `total` items (record keys, for a rotation). */
+export interface RotationProgress {
+  readonly done: number;
+  readonly total: number;
+}
 
 /** Settings stored encrypted inside the vault (bounds in settings-limits.ts). */
 export interface VaultSettings {
@@ -70,6 +80,11 @@ export type VaultState =
       /** Failed unlocks since the last successful one (see lockout.ts for where it lives). */
       readonly failedAttempts: number;
       readonly lastLockReason: LockReason | null;
+      /**
+       * The wipe-after-N policy, readable while locked (lockout.ts keeps a clear copy) so the
+       * lock screen can warn how many attempts are left; null when off.
+       */
+      readonly wipeAfterFailedUnlocks: number | null;
     }
   | {
       readonly status: 'unlocked';
@@ -78,6 +93,11 @@ export type VaultState =
       readonly hasRecoveryKey: boolean;
       /** Failed unlocks that happened before this unlock (also written to the audit trail). */
       readonly failedAttemptsSinceLastUnlock: number;
+      /**
+       * 'recovery-key' when unlocked with the recovery key and no new passphrase set yet: the
+       * passphrase may be forgotten, so the UI asks for a new one (`setNewPassphraseAfterRecovery`).
+       */
+      readonly openedWith: OpenedWith;
     };
 
 /** Result of an unlock attempt: deliberately one failure whatever went wrong. */
@@ -98,8 +118,15 @@ export type AuditAction =
   | 'vault.unlock'
   /** Failed unlocks since the previous unlock, written at the next success: `{ count }`. */
   | 'vault.unlock-failed'
-  /** `{ compromised: boolean }` */
+  /** `{ compromised: boolean }`, plus `afterRecovery: true` when set after a recovery-key unlock */
   | 'vault.passphrase-change'
+  /** New device identity: `{ previous, current }` fingerprints (12 groups of 5 digits) */
+  | 'vault.identity-rotate'
+  /** New audit key; the chain continues in a new segment: `{ afterSeq }` */
+  | 'audit.rekey'
+  /** A recovery key was created: `{ replaced: boolean }` (true if it replaced one) */
+  | 'vault.recovery-key-set'
+  | 'vault.recovery-key-remove'
   /** New compartment epochs: `{ general, witness }` */
   | 'vault.rotate-start'
   /** `{ rewrapped, unreadable }` */
@@ -110,6 +137,34 @@ export type AuditAction =
   | 'record.create'
   | 'record.update'
   | 'record.delete';
+
+/**
+ * Audit actions a feature writes through `VaultClient.appendAudit` (the vault writes the
+ * others itself). Validated in the worker against FEATURE_AUDIT_ACTIONS (worker/feature-audit.ts).
+ * Kept out of `AuditAction` so screens that label every vault action need no change.
+ */
+export type FeatureAuditAction =
+  /** `{ entity, survivor, merged, merge, names, links }`: a facility or alleged perpetrator merged into another */
+  | 'record.merge'
+  /** `{ entity, survivor, merged, restored, merge, links }`: a merge undone */
+  | 'record.unmerge'
+  /** `{ id, from, to, v }`: a testimony's status changed (sealing included) */
+  | 'testimony.status'
+  /** `{ id, amends, v }`: a sealed testimony amended */
+  | 'testimony.amend';
+
+/** Details of a feature audit entry: ids, codes and counts only (never record contents). */
+export type FeatureAuditData = { readonly [key: string]: string | number | boolean };
+
+/** Options of `RecordRepository.create`. */
+export interface CreateRecordOptions {
+  /**
+   * The new record's id, chosen by the caller (a fresh `newId`) so a body can carry its own id
+   * and links can be written before the first save. Refused with `RecordIntegrityError('tampered')`
+   * if the id was ever used in this vault (live or deleted: tombstones are never reused).
+   */
+  readonly id?: Id;
+}
 
 /** One audit trail row, decrypted, in sequence order. */
 export interface AuditRow {
@@ -170,7 +225,7 @@ export interface RecordList<T> {
 /** Typed access to records. Every method rejects with `LockedError` while locked. */
 export interface RecordRepository {
   /** Creates version 1 of a new record. */
-  create<T>(kind: RecordKind<T>, body: T): Promise<LiveRecord<T>>;
+  create<T>(kind: RecordKind<T>, body: T, options?: CreateRecordOptions): Promise<LiveRecord<T>>;
   /** The current version; `RecordNotFoundError` if missing, deleted or of another type. */
   read<T>(kind: RecordKind<T>, id: Id): Promise<LiveRecord<T>>;
   /**
@@ -216,17 +271,48 @@ export interface VaultClient {
   changePassphrase(current: string, next: string): Promise<ReauthResult>;
   /**
    * "My passphrase may be compromised": new passphrase, new master key, new compartment keys,
-   * every data key re-wrapped. A recovery key, if the vault had one, is replaced and returned once.
+   * every data key re-wrapped, a new audit key (the trail continues in a new segment) and a
+   * new device identity (partners must verify its fingerprint). A recovery key, if the vault
+   * had one, is replaced and returned once. `onProgress` follows the re-wrapping.
    */
-  reportCompromised(current: string, next: string): Promise<ReauthResult<{ readonly recoveryKey: string | null }>>;
+  reportCompromised(
+    current: string,
+    next: string,
+    options?: { readonly onProgress?: (progress: RotationProgress) => void },
+  ): Promise<ReauthResult<{ readonly recoveryKey: string | null }>>;
+  /**
+   * Sets a new passphrase without the old one: only in a session unlocked with the recovery key
+   * (`openedWith: 'recovery-key'`), else `VaultStateError('not-recovery-session')`. The master
+   * key is re-wrapped; afterwards the session counts as opened with the new passphrase.
+   */
+  setNewPassphraseAfterRecovery(next: string): Promise<void>;
+  /** Creates a recovery key, or replaces the one there is; returned once. Re-checks the passphrase. */
+  replaceRecoveryKey(current: string): Promise<ReauthResult<{ readonly recoveryKey: string }>>;
+  /** Removes the recovery key (it stops opening the vault). Re-checks the passphrase. */
+  removeRecoveryKey(current: string): Promise<ReauthResult>;
   /** Destroys the keyring, deletes the database, drops caches: the app returns to first run. */
   panicWipe(): Promise<void>;
   /** Changes settings (stored encrypted; wipe-policy changes are audited). */
   updateSettings(changes: Partial<VaultSettings>): Promise<VaultSettings>;
   /** The decrypted audit trail with its verification result. */
   auditTrail(): Promise<AuditTrail>;
+  /**
+   * Appends a feature's entry to the audit chain (merges, status changes). The worker checks
+   * the action code and that the data is a small flat object of ids, codes and counts.
+   */
+  appendAudit(action: FeatureAuditAction, data: FeatureAuditData): Promise<void>;
+  /**
+   * True for the demo vault (synthetic data, its own database and an in-memory keyring; see
+   * features/records/demo): the shell labels it "DEMO" on every screen. Absent for the real vault.
+   */
+  readonly demo?: boolean;
   /** Records, for the features built on the vault. */
   readonly records: RecordRepository;
+  /**
+   * Attachments and recorded audio of testimonies and perpetrators (client-attachments.ts).
+   * A recording in progress is sealed before the vault locks.
+   */
+  readonly attachments: AttachmentRepository;
   /**
    * Idle and platform lock triggers. The UI reports input with `lockManager.activity()`
    * (see user-activity.ts) and binds the lock shortcut to `lock('manual')`.

@@ -84,8 +84,45 @@ export class PassphrasePolicyError extends VaultError {
 /** The operation does not fit the vault's state (e.g. create when a vault exists). */
 export class VaultStateError extends VaultError {
   override readonly name = 'VaultStateError';
-  constructor(readonly code: 'vault-exists' | 'no-vault' | 'in-use-elsewhere' | 'unavailable') {
+  constructor(readonly code: 'vault-exists' | 'no-vault' | 'in-use-elsewhere' | 'unavailable' | 'not-recovery-session') {
     super(`vault operation refused: ${code}`);
+  }
+}
+
+/**
+ * Why an attachment's stored stream was refused, or its write stopped. Reading problems come
+ * from the strict reader (worker/attachment-reader.ts); nothing of a refused stream is shown.
+ */
+export type AttachmentProblem =
+  /** The rows end before the FINAL chunk (the last rows are gone). */
+  | 'truncated'
+  /** A chunk row in the middle is missing. */
+  | 'missing-chunk'
+  /** A row follows the FINAL chunk. */
+  | 'after-final'
+  /** A row of the wrong size. */
+  | 'chunk-size'
+  /** A chunk failed authentication: altered, reordered, duplicated or from elsewhere. */
+  | 'auth-failed'
+  /** A chunk carried a tag the format never writes. */
+  | 'bad-tag'
+  /** The stream's length differs from the metadata's. */
+  | 'length-mismatch'
+  /** The SHA-256 of the decrypted bytes differs from the one recorded at capture. */
+  | 'hash-mismatch'
+  /** The write was cancelled (by the user or by a lock). */
+  | 'cancelled'
+  /** Larger than an attachment may be. */
+  | 'too-large'
+  /** A writer or reader used after it ended, or one that does not exist. */
+  | 'invalid-state';
+
+/** An attachment could not be read as stored, or could not be written. */
+export class AttachmentError extends VaultError {
+  override readonly name = 'AttachmentError';
+  readonly code = 'attachment';
+  constructor(readonly problem: AttachmentProblem) {
+    super(`attachment refused: ${problem}`);
   }
 }
 
@@ -103,6 +140,7 @@ const REBUILD: Record<string, Rebuild> = {
   RecordValidationError: () => new RecordValidationError(),
   PassphrasePolicyError: (f) => new PassphrasePolicyError(f['code'] as PassphrasePolicyError['code']),
   VaultStateError: (f) => new VaultStateError(f['code'] as VaultStateError['code']),
+  AttachmentError: (f) => new AttachmentError(f['problem'] as AttachmentProblem),
 };
 
 interface SerializedThrow {

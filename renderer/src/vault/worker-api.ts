@@ -8,7 +8,8 @@
  */
 import type { KdfParams, KdfProfileName } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/ids';
-import type { AuditTrail, AuditWarning, Compartment, UnreadableRecord, VaultSettings } from './vault-client';
+import type { AttachmentWorkerApi } from './attachment-types';
+import type { AuditTrail, AuditWarning, Compartment, OpenedWith, RotationProgress, UnreadableRecord, VaultSettings } from './vault-client';
 
 /** Writes new keyring bytes through the platform (atomic replace). Lent to the worker via comlink. */
 export type KeyringWriter = (bytes: Uint8Array) => Promise<void>;
@@ -31,6 +32,7 @@ export interface SessionInfo {
   readonly auditWarning: AuditWarning | null;
   readonly hasRecoveryKey: boolean;
   readonly failedAttemptsSinceLastUnlock: number;
+  readonly openedWith: OpenedWith;
 }
 
 /** The secret an unlock attempt uses. */
@@ -52,21 +54,27 @@ export interface DecryptedRecord {
 }
 
 /** The vault worker's API (exposed with comlink by vault.worker.ts). */
-export interface VaultWorkerApi {
+export interface VaultWorkerApi extends AttachmentWorkerApi {
   /** Opens the database (no keys needed) and reports the failed-unlock counter. Call first. */
   connect(config: WorkerConfig, writeKeyring: KeyringWriter): Promise<LockoutInfo>;
-  /** First run with a database left behind (interrupted panic wipe): delete it. */
-  discardOrphanDatabase(): Promise<void>;
   /** Creates the keyring (written through `writeKeyring`) and opens the new, empty vault. */
   create(passphrase: string, kdf: KdfProfileName | KdfParams, withRecoveryKey: boolean): Promise<{ session: SessionInfo; recoveryKey: string | null }>;
   /** Counts the attempt, runs Argon2id, and on success opens the vault (verifies the audit trail). */
   unlock(keyring: Uint8Array, secret: UnlockSecret): Promise<WorkerUnlockResult>;
   /** False if `current` is wrong. */
   changePassphrase(current: string, next: string): Promise<boolean>;
-  reportCompromised(current: string, next: string): Promise<{ ok: true; recoveryKey: string | null } | { ok: false }>;
+  /** `onProgress` arrives as a comlink proxy from the main thread; it is released at the end. */
+  reportCompromised(current: string, next: string, onProgress?: (progress: RotationProgress) => void): Promise<{ ok: true; recoveryKey: string | null } | { ok: false }>;
+  /** Only in a session opened with the recovery key (`VaultStateError('not-recovery-session')`). */
+  setNewPassphraseAfterRecovery(next: string): Promise<void>;
+  replaceRecoveryKey(current: string): Promise<{ ok: true; recoveryKey: string } | { ok: false }>;
+  removeRecoveryKey(current: string): Promise<boolean>;
   updateSettings(changes: Partial<VaultSettings>): Promise<VaultSettings>;
   auditTrail(): Promise<AuditTrail>;
-  createRecord(type: string, compartment: Compartment, body: unknown): Promise<DecryptedRecord>;
+  /** `id`: a caller-chosen id never used in this vault (else a fresh random one). */
+  createRecord(type: string, compartment: Compartment, body: unknown, id?: Id): Promise<DecryptedRecord>;
+  /** A feature's audit entry (action code and data checked in worker/feature-audit.ts). */
+  appendFeatureAudit(action: string, data: unknown): Promise<void>;
   readRecord(type: string, id: Id): Promise<DecryptedRecord>;
   updateRecord(type: string, id: Id, body: unknown, expectedVersion: number): Promise<DecryptedRecord>;
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;

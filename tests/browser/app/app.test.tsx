@@ -12,8 +12,15 @@ afterEach(async () => {
   resetDocumentLanguage();
 });
 
-const LOCKED: VaultState = { status: 'locked', failedAttempts: 0, lastLockReason: null };
-const unlocked = (): VaultState => ({ status: 'unlocked', auditWarning: null, settings: DEFAULT_FAKE_SETTINGS, hasRecoveryKey: false, failedAttemptsSinceLastUnlock: 0 });
+const LOCKED: VaultState = { status: 'locked', failedAttempts: 0, lastLockReason: null, wipeAfterFailedUnlocks: null };
+const unlocked = (): VaultState => ({
+  status: 'unlocked',
+  auditWarning: null,
+  settings: DEFAULT_FAKE_SETTINGS,
+  hasRecoveryKey: false,
+  failedAttemptsSinceLastUnlock: 0,
+  openedWith: 'passphrase',
+});
 
 const heading = (element: Element | null) => (element instanceof HTMLHeadingElement ? element.textContent : null);
 

@@ -1,7 +1,7 @@
 // The shell over the REAL vault client (real worker, real IndexedDB, real Argon2id at its floor
 // cost), on a fake platform: the screens and the vault agree on states, errors and locking.
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { cleanup } from 'vitest-browser-react';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf-params';
@@ -9,12 +9,17 @@ import { createVaultClient } from '../../../renderer/src/vault/create-vault-clie
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import { resetDocumentLanguage } from '../support/document';
 import { renderApp } from '../support/render-app';
+import { REAL_VAULT_WAIT_MS } from '../support/render-real-vault';
 
 const PASSPHRASE = 'زيتون قديم قرب الجدار الحجري';
 let client: VaultClient | undefined;
 const databaseName = `sijill-ui-test-${crypto.randomUUID()}`;
 
+// Screens wait for Argon2id in the worker: more than expect.element's 1 s on 2 busy cores.
+beforeEach(() => vi.setConfig({ expect: { poll: { timeout: REAL_VAULT_WAIT_MS } } }));
+
 afterEach(async () => {
+  vi.resetConfig();
   await cleanup();
   resetDocumentLanguage();
   await client?.dispose();
@@ -31,7 +36,8 @@ async function renderWithRealVault() {
   return rendered;
 }
 
-describe('the shell over the real vault client', () => {
+// Argon2id runs several times here; CI shares 2 cores between both test tiers.
+describe('the shell over the real vault client', { timeout: 60_000 }, () => {
   it('creates, locks on a platform signal, refuses a wrong passphrase, unlocks, audits and wipes', async () => {
     const { screen, platform } = await renderWithRealVault();
     await screen.getByRole('button', { name: 'Create a vault' }).click();

@@ -8,8 +8,13 @@ import type { VaultState } from '../../../renderer/src/vault/vault-client';
 import { DEFAULT_FAKE_SETTINGS } from '../../fakes/fake-vault-client';
 import { resetDocumentLanguage } from '../support/document';
 
-/** A locked vault with `failedAttempts` failures. */
-export const locked = (failedAttempts = 0): VaultState => ({ status: 'locked', failedAttempts, lastLockReason: null });
+/** A locked vault with `failedAttempts` failures (and a wipe-after-N limit, if given). */
+export const locked = (failedAttempts = 0, wipeAfterFailedUnlocks: number | null = null): VaultState => ({
+  status: 'locked',
+  failedAttempts,
+  lastLockReason: null,
+  wipeAfterFailedUnlocks,
+});
 
 /** An unlocked vault; `overrides` replaces fields. */
 export const unlocked = (overrides: Partial<Extract<VaultState, { status: 'unlocked' }>> = {}): VaultState => ({
@@ -18,6 +23,7 @@ export const unlocked = (overrides: Partial<Extract<VaultState, { status: 'unloc
   settings: DEFAULT_FAKE_SETTINGS,
   hasRecoveryKey: false,
   failedAttemptsSinceLastUnlock: 0,
+  openedWith: 'passphrase',
   ...overrides,
 });
 

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredObject } from '../../../renderer/src/vault/worker/database';
-import { defined, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, type Harness } from './support/vault-harness';
+import { defined, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, type Harness, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
 
@@ -25,7 +25,7 @@ async function tamperAudit(databaseName: string, change: (audit: Table<StoredObj
   db.close();
 }
 
-describe('audit trail', () => {
+describe('audit trail', VAULT_TESTS, () => {
   it('chains every entry of a session and verifies at the next unlock', async () => {
     const { client } = await sessionThenLock();
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });

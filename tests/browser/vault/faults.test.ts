@@ -1,14 +1,16 @@
 import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getSodium, nextAuditKey, unlockWithPassphrase } from '../../../shared/crypto';
 import { VaultStorageFullError } from '../../../renderer/src/vault/vault-errors';
 import type { FaultStep } from '../../../renderer/src/vault/worker/faults';
 import { REWRAP_BATCH } from '../../../renderer/src/vault/worker/rotation';
 import type { WorkerEndpoint } from '../../../renderer/src/vault/worker-connection';
-import { deleteTestDatabases, dumpDatabase, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, PASSPHRASE, type Harness, type SpawnLog } from './support/vault-harness';
+import { BACKGROUND_WAIT, defined, deleteTestDatabases, dumpDatabase, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, PASSPHRASE, type Harness, type SpawnLog, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
 
 const NEW_PASSPHRASE = 'a completely different passphrase';
+const s = await getSodium();
 
 /** Dexie middleware that fails the next mutation of `table` with the browser's quota error. */
 function quotaSwitch(): { middleware: Middleware<DBCore>; failNext(table: string): void } {
@@ -57,7 +59,7 @@ async function restart(old: Harness, log: SpawnLog): Promise<Harness> {
   return makeHarness({ keyring: old.keyring, databaseName: old.databaseName });
 }
 
-describe('faults', () => {
+describe('faults', VAULT_TESTS, () => {
   it('a full disk mid-write leaves nothing partial, throws VaultStorageFullError and keeps the input', async () => {
     const quota = quotaSwitch();
     const { client, databaseName } = await makeUnlockedVault({ engine: { middleware: [quota.middleware] } });
@@ -120,6 +122,7 @@ describe('faults', () => {
       const ids: string[] = [];
       // More rows than one batch, so a crash after the first batch leaves both epochs in use.
       for (let i = 0; i < REWRAP_BATCH / 2 + 5; i++) ids.push((await first.client.records.create(noteKind, { title: `n${i}`, text: '' })).id);
+      const oldAuditKey = s.to_hex((await unlockWithPassphrase(defined(first.keyring.bytes), PASSPHRASE)).auditKey);
       await expect(first.client.reportCompromised(PASSPHRASE, NEW_PASSPHRASE)).rejects.toThrow('simulated crash');
 
       const second = await restart(first, log);
@@ -131,9 +134,14 @@ describe('faults', () => {
       expect(listed.records.length).toBe(ids.length);
       await vi.waitFor(async () => {
         expect((await second.client.auditTrail()).rows.map((row) => row.action)).toContain('vault.rotate-complete');
-      });
+      }, BACKGROUND_WAIT);
       const rows = await dumpDatabase(second.databaseName);
       expect((rows['objects'] as { epoch: number }[]).every((row) => row.epoch === 2)).toBe(true);
+      // The audit key is replaced too, whichever step the crash cut short.
+      const finished = await unlockWithPassphrase(defined(second.keyring.bytes), NEW_PASSPHRASE);
+      expect(s.to_hex(finished.auditKey)).not.toBe(oldAuditKey);
+      expect(s.to_hex(finished.auditKey)).toBe(s.to_hex(await nextAuditKey(finished)));
+      expect((await second.client.auditTrail()).warning).toBeNull();
       await second.client.dispose();
     });
   }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PassphrasePolicyError } from '../../../renderer/src/vault/vault-errors';
 import type { StoredObject } from '../../../renderer/src/vault/worker/database';
-import { defined, deleteTestDatabases, dumpDatabase, makeHarness, makeUnlockedVault, noteKind, OTHER_PASSPHRASE, PASSPHRASE, witnessCardKind } from './support/vault-harness';
+import { defined, deleteTestDatabases, dumpDatabase, makeHarness, makeUnlockedVault, noteKind, OTHER_PASSPHRASE, PASSPHRASE, witnessCardKind, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
 
@@ -11,7 +11,7 @@ function sealedRows(dump: Record<string, unknown[]>): StoredObject[] {
   return ['objects', 'versions', 'heads', 'audit', 'vault'].flatMap((table) => (dump[table] ?? []) as StoredObject[]);
 }
 
-describe('passphrase change and rotation', () => {
+describe('passphrase change and rotation', VAULT_TESTS, () => {
   it('changing the passphrase re-wraps the master key only', async () => {
     const { client, keyring, databaseName } = await makeUnlockedVault();
     const note = await client.records.create(noteKind, { title: 'kept', text: '' });

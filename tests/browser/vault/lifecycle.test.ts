@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LockedError, VaultStateError } from '../../../renderer/src/vault/vault-errors';
-import { deleteTestDatabases, dumpDatabase, makeHarness, makeUnlockedVault, noteKind, OTHER_PASSPHRASE, PASSPHRASE, realWorkers, type SpawnLog } from './support/vault-harness';
+import { deleteTestDatabases, dumpDatabase, makeHarness, makeUnlockedVault, noteKind, OTHER_PASSPHRASE, PASSPHRASE, realWorkers, type SpawnLog, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
 
-describe('vault lifecycle', () => {
+describe('vault lifecycle', VAULT_TESTS, () => {
   it('starts at first run, creates, locks and unlocks again with the same records', async () => {
     const log: SpawnLog = { spawned: [], terminated: [] };
     const { client, keyring } = await makeHarness({ spawnWorker: realWorkers(log) });
@@ -17,7 +17,7 @@ describe('vault lifecycle', () => {
 
     const note = await client.records.create(noteKind, { title: 'Sednaya', text: 'صيدنايا' });
     await client.lock('manual');
-    expect(client.getState()).toEqual({ status: 'locked', failedAttempts: 0, lastLockReason: 'manual' });
+    expect(client.getState()).toEqual({ status: 'locked', failedAttempts: 0, lastLockReason: 'manual', wipeAfterFailedUnlocks: null });
 
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
     const read = await client.records.read(noteKind, note.id);

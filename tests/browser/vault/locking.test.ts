@@ -2,7 +2,7 @@ import sodium from 'libsodium-wrappers-sumo';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LockTimers } from '../../../renderer/src/vault/lock-manager';
 import { LockedError } from '../../../renderer/src/vault/vault-errors';
-import { deleteTestDatabases, dumpDatabase, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, OTHER_PASSPHRASE, PASSPHRASE, realWorkers, type SpawnLog } from './support/vault-harness';
+import { deleteTestDatabases, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, OTHER_PASSPHRASE, PASSPHRASE, realWorkers, type SpawnLog, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,7 +28,7 @@ async function databaseExists(name: string): Promise<boolean> {
   return (await indexedDB.databases()).some((db) => db.name === name);
 }
 
-describe('locking', () => {
+describe('locking', VAULT_TESTS, () => {
   it('zeroes key buffers, terminates the worker and keeps nothing decrypted', async () => {
     const log: SpawnLog = { spawned: [], terminated: [] };
     const { client } = await makeUnlockedVault({ spawnWorker: inProcessWorkers({}, log) });
@@ -59,11 +59,11 @@ describe('locking', () => {
     await client.lock('manual');
     await client.unlock(OTHER_PASSPHRASE);
     await client.unlock(PASSPHRASE);
-    // init, create, failed unlock, unlock
-    expect(log.spawned.length).toBe(4);
-    expect(log.terminated.length).toBe(3);
+    // create, failed unlock, unlock (init at first run spawns none: it must not open the database)
+    expect(log.spawned.length).toBe(3);
+    expect(log.terminated.length).toBe(2);
     await client.lock('idle');
-    expect(log.terminated.length).toBe(4);
+    expect(log.terminated.length).toBe(3);
     await client.dispose();
   });
 
@@ -94,16 +94,44 @@ describe('locking', () => {
     await client.dispose();
   });
 
-  it('finishes an interrupted wipe at start-up: no keyring means the database is discarded', async () => {
+  it('finishes an interrupted wipe at start-up: no keyring means the database is deleted, not emptied', async () => {
     const first = await makeUnlockedVault();
     await first.client.records.create(noteKind, { title: 'left behind', text: '' });
     await first.client.dispose();
+    expect(await databaseExists(first.databaseName)).toBe(true);
     first.keyring.set(null);
     const second = await makeHarness({ keyring: first.keyring, databaseName: first.databaseName });
     expect(second.client.getState()).toEqual({ status: 'first-run' });
-    const dump = await dumpDatabase(first.databaseName);
-    expect(Object.values(dump).every((rows) => rows.length === 0)).toBe(true);
+    expect(await databaseExists(first.databaseName)).toBe(false);
     await second.client.dispose();
+  });
+
+  it('never creates the database while there is no vault: a restart after a wipe leaves no trace', async () => {
+    const log: SpawnLog = { spawned: [], terminated: [] };
+    const { client, databaseName } = await makeUnlockedVault();
+    await client.panicWipe();
+    await client.dispose();
+    // The next start (a new client, as after a restart) and a lock signal on the welcome screen.
+    const restarted = await makeHarness({ databaseName, spawnWorker: realWorkers(log) });
+    restarted.platform.emit('suspend');
+    expect(restarted.client.getState()).toEqual({ status: 'first-run' });
+    expect(log.spawned).toEqual([]);
+    expect(await databaseExists(databaseName)).toBe(false);
+    await restarted.client.dispose();
+  });
+
+  it('carries the wipe policy into the locked state, for the lock screen to warn', async () => {
+    const { client, keyring, databaseName } = await makeUnlockedVault();
+    await client.updateSettings({ wipeAfterFailedUnlocks: 5 });
+    await client.lock('manual');
+    expect(client.getState()).toEqual({ status: 'locked', failedAttempts: 0, lastLockReason: 'manual', wipeAfterFailedUnlocks: 5 });
+    await client.unlock(OTHER_PASSPHRASE);
+    expect(client.getState()).toMatchObject({ failedAttempts: 1, wipeAfterFailedUnlocks: 5 });
+    await client.dispose();
+    // A fresh start reads it from the lockout row, before any unlock.
+    const restarted = await makeHarness({ keyring, databaseName });
+    expect(restarted.client.getState()).toEqual({ status: 'locked', failedAttempts: 1, lastLockReason: null, wipeAfterFailedUnlocks: 5 });
+    await restarted.client.dispose();
   });
 
   it('wipes after N failed unlocks only when enabled', async () => {

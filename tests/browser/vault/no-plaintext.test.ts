@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isId } from '../../../shared/domain/ids';
 import { defineRecordKind } from '../../../renderer/src/vault/record-kind';
-import { deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE } from './support/vault-harness';
+import { deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
 
@@ -41,7 +41,7 @@ function storedBytes(value: unknown, out: Uint8Array[] = []): Uint8Array[] {
   return out;
 }
 
-describe('what IndexedDB holds', () => {
+describe('what IndexedDB holds', VAULT_TESTS, () => {
   it('holds no plaintext, type names or field names, in UTF-8 or UTF-16, after a full session', async () => {
     const { client, databaseName } = await makeUnlockedVault();
     const record = await client.records.create(canaryKind, { [FIELD]: `${LATIN} ${ARABIC}` });

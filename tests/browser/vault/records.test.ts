@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordIntegrityError, RecordNotFoundError, RecordValidationError, VersionConflictError } from '../../../renderer/src/vault/vault-errors';
-import { deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, witnessCardKind } from './support/vault-harness';
+import { deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, witnessCardKind, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
 
-describe('record repository', () => {
+describe('record repository', VAULT_TESTS, () => {
   it('creates, reads, updates to new versions and keeps every version in history', async () => {
     const { client } = await makeUnlockedVault();
     const v1 = await client.records.create(noteKind, { title: 'first', text: 'one' });

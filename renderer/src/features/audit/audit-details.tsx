@@ -4,14 +4,27 @@
  * as-is, as left-to-right code, so nothing in the trail is hidden.
  */
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinutes } from '../../i18n/format';
 import type { AuditRow } from '../../vault/vault-client';
 
+/** A label and a fingerprint, the digits isolated left to right so groups never reorder in Arabic. */
+function fingerprintLine(label: string, value: unknown): ReactNode {
+  return (
+    <>
+      {label}{' '}
+      <bdi dir="ltr" className="audit__fingerprint">
+        {String(value)}
+      </bdi>
+    </>
+  );
+}
+
 /** Sentences for the details we know; the keys they used up. */
-function describe(t: TFunction, language: string, row: AuditRow): { lines: string[]; used: Set<string> } {
+function describe(t: TFunction, language: string, row: AuditRow): { lines: ReactNode[]; used: Set<string> } {
   const { data } = row;
-  const lines: string[] = [];
+  const lines: ReactNode[] = [];
   const used = new Set<string>();
   const take = (key: string) => {
     used.add(key);
@@ -30,6 +43,23 @@ function describe(t: TFunction, language: string, row: AuditRow): { lines: strin
   }
   if (row.action === 'vault.passphrase-change' && typeof data['compromised'] === 'boolean') {
     if (take('compromised') === true) lines.push(t('audit.detailCompromised'));
+  }
+  if (row.action === 'vault.passphrase-change' && data['afterRecovery'] === true) {
+    used.add('afterRecovery');
+    lines.push(t('audit.detailAfterRecovery'));
+  }
+  if (row.action === 'vault.identity-rotate' && typeof data['previous'] === 'string' && typeof data['current'] === 'string') {
+    lines.push(t('audit.detailIdentityVerify'));
+    lines.push(fingerprintLine(t('audit.detailFingerprintCurrent'), take('current')));
+    lines.push(fingerprintLine(t('audit.detailFingerprintPrevious'), take('previous')));
+  }
+  const afterSeq = data['afterSeq'];
+  if (row.action === 'audit.rekey' && typeof afterSeq === 'number') {
+    used.add('afterSeq');
+    lines.push(t('audit.detailSegment', { seq: afterSeq }));
+  }
+  if (row.action === 'vault.recovery-key-set' && typeof data['replaced'] === 'boolean') {
+    if (take('replaced') === true) lines.push(t('audit.detailRecoveryReplaced'));
   }
   if (row.action === 'vault.rotate-complete') {
     for (const [key, message] of [
@@ -78,8 +108,9 @@ export function AuditDetails({ row }: { row: AuditRow }) {
   if (lines.length === 0 && rest.length === 0) return <span className="screen__muted">—</span>;
   return (
     <ul className="audit__details">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
+      {lines.map((line, index) => (
+        // Index keys: a fixed, ordered list rebuilt from the row on every render.
+        <li key={index}>{line}</li>
       ))}
       {rest.map(([key, value]) => (
         <li key={key}>

@@ -1,10 +1,11 @@
 /**
  * The first screen on a device without a vault: what Sijill is, how it protects what is
- * recorded, and the way forward (creating a vault).
+ * recorded, and the way forward (creating a vault, or first exploring a separate demo vault).
  */
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
+import { ExploreDemo } from '../demo/explore-demo';
 import './first-run.css';
 
 export interface FirstRunScreenProps {
@@ -30,6 +31,7 @@ export function FirstRunScreen({ focusOnMount = false, onCreateVault }: FirstRun
           {t('firstRun.create')}
         </Button>
       </div>
+      <ExploreDemo />
     </Screen>
   );
 }

@@ -32,13 +32,13 @@ const REASON_KEYS = {
 } as const satisfies Record<LockReason, string>;
 
 /**
- * The wipe-after-N limit, when the locked state carries it. VaultState does not (yet): the
- * vault keeps it readable while locked (lockout.ts) but does not expose it here, so this reads
- * it defensively and shows the warning as soon as the field exists. Asked of the vault core.
+ * The wipe-after-N limit the vault keeps readable while locked (lockout.ts), or null when the
+ * policy is off. The lockout row is the one clear row on disk, so a value that is not a
+ * positive whole number is treated as off rather than shown.
  */
 export function wipeLimitOf(state: LockedState): number | null {
-  const value = (state as LockedState & { readonly wipeAfterFailedUnlocks?: unknown }).wipeAfterFailedUnlocks;
-  return typeof value === 'number' && value > 0 ? value : null;
+  const value = state.wipeAfterFailedUnlocks;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 
 /** Passphrase or recovery-key unlock, failed-attempt count and wipe warning. */

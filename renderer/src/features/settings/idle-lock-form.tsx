@@ -9,10 +9,14 @@ import type { VaultSettings } from '../../vault/vault-client';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { SENSITIVE_INPUT_PROPS } from '../../ui/sensitive-input';
+import { MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES } from '../../vault/settings-limits';
 import { useVaultClient } from '../vault-session/vault-context';
 import { SaveStatusLine } from './save-status-line';
 import { idleLockSchema, type IdleLockValues } from './settings-schemas';
 import { useSaveStatus } from './use-save-status';
+
+/** Interpolated into the hint and error, so the text can never disagree with the bounds. */
+const LIMITS = { min: MIN_IDLE_LOCK_MINUTES, max: MAX_IDLE_LOCK_MINUTES };
 
 /** The idle-lock minutes field and its Save button. */
 export function IdleLockForm({ settings }: { settings: VaultSettings }) {
@@ -26,15 +30,15 @@ export function IdleLockForm({ settings }: { settings: VaultSettings }) {
   const onSubmit = handleSubmit((values) => save.run(() => client.updateSettings({ idleLockMinutes: values.minutes })));
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} onChange={save.reset}>
-      <Field label={t('settings.idleLabel')} hint={t('settings.idleHint')} error={formState.errors.minutes ? t('settings.idleInvalid') : undefined}>
+      <Field label={t('settings.idleLabel')} hint={t('settings.idleHint', LIMITS)} error={formState.errors.minutes ? t('settings.idleInvalid', LIMITS) : undefined}>
         {(control) => (
           <input
             {...control}
             {...register('minutes', { valueAsNumber: true })}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={240}
+            min={MIN_IDLE_LOCK_MINUTES}
+            max={MAX_IDLE_LOCK_MINUTES}
             step={1}
             className="input input--short"
             {...SENSITIVE_INPUT_PROPS}

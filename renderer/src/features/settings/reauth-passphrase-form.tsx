@@ -1,8 +1,9 @@
 /**
  * New passphrase after re-entering the current one, in two strengths:
  * - `change`: the master key is re-wrapped, nothing else moves (seconds);
- * - `compromised`: new master and compartment keys, every data key re-wrapped, and a recovery
- *   key (if the vault has one) replaced and shown once (can take longer; the notice says so).
+ * - `compromised`: new master, compartment and audit keys, a new device identity, every data
+ *   key re-wrapped (the notice counts them), and a recovery key (if the vault has one) replaced
+ *   and shown once.
  * A wrong current passphrase changes nothing and gets one plain message.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -17,6 +18,7 @@ import { PasswordInput } from '../../ui/password-input';
 import { RecoveryKeyPanel } from '../create-vault/recovery-key-panel';
 import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
 import { passphraseIssueText } from '../passphrase/passphrase-rules';
+import type { RotationProgress } from '../../vault/vault-client';
 import { useVaultClient } from '../vault-session/vault-context';
 import { REAUTH_DEFAULTS, reauthPassphraseSchema, type ReauthPassphraseValues } from './settings-schemas';
 
@@ -32,6 +34,7 @@ export function ReauthPassphraseForm({ variant }: ReauthPassphraseFormProps) {
   const client = useVaultClient();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [progress, setProgress] = useState<RotationProgress | null>(null);
   const { register, handleSubmit, setValue, control, formState, reset } = useForm<ReauthPassphraseValues>({
     resolver: zodResolver(reauthPassphraseSchema),
     defaultValues: REAUTH_DEFAULTS,
@@ -40,13 +43,14 @@ export function ReauthPassphraseForm({ variant }: ReauthPassphraseFormProps) {
 
   const submit = handleSubmit(async ({ current, passphrase }) => {
     setBusy(true);
+    setProgress(null);
     setOutcome({ kind: 'none' });
     let next: Outcome;
     try {
       if (variant === 'change') {
         next = (await client.changePassphrase(current, passphrase)).ok ? { kind: 'done' } : { kind: 'wrong-current' };
       } else {
-        const result = await client.reportCompromised(current, passphrase);
+        const result = await client.reportCompromised(current, passphrase, { onProgress: setProgress });
         if (!result.ok) next = { kind: 'wrong-current' };
         else next = result.recoveryKey === null ? { kind: 'done' } : { kind: 'recovery-key', recoveryKey: result.recoveryKey };
       }
@@ -84,10 +88,15 @@ export function ReauthPassphraseForm({ variant }: ReauthPassphraseFormProps) {
         }}
         disabled={busy}
       />
-      {busy && <BusyNotice title={variant === 'change' ? t('settings.changeBusy') : t('settings.compromisedBusy')} />}
+      {busy && (
+        <BusyNotice title={variant === 'change' ? t('settings.changeBusy') : t('settings.compromisedBusy')} progress={progress}>
+          {progress && <p>{t('settings.compromisedProgress', { done: Math.min(progress.done, progress.total), total: progress.total })}</p>}
+        </BusyNotice>
+      )}
       {outcome.kind === 'done' && (
         <Notice tone="success" role="status">
           <p>{doneText}</p>
+          {variant === 'compromised' && <p>{t('settings.compromisedDoneIdentity')}</p>}
         </Notice>
       )}
       {outcome.kind === 'failed' && (

@@ -1,13 +1,11 @@
 /**
- * Form schemas of the settings screen. Bounds come from the vault (lock-manager.ts and the
- * worker's settings.ts), so the form accepts exactly what the vault stores.
+ * Form schemas of the settings screen. Bounds come from the vault's settings-limits.ts (the
+ * same constants the worker checks), so the form accepts exactly what the vault stores. Never
+ * import from vault/worker/: that code belongs to the worker, not the main thread.
  */
 import { z } from 'zod';
-import { MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES } from '../../vault/lock-manager';
-import { MAX_WIPE_AFTER, MIN_WIPE_AFTER } from '../../vault/worker/settings';
+import { MAX_IDLE_LOCK_MINUTES, MAX_WIPE_AFTER, MIN_IDLE_LOCK_MINUTES, MIN_WIPE_AFTER } from '../../vault/settings-limits';
 import { refineNewPassphrase } from '../passphrase/passphrase-rules';
-
-export { MAX_WIPE_AFTER, MIN_WIPE_AFTER };
 
 /** Error code of an out-of-range or non-integer number field (one translated message each). */
 export const INVALID = 'invalid';
@@ -43,3 +41,14 @@ export const reauthPassphraseSchema = z
 export type ReauthPassphraseValues = z.infer<typeof reauthPassphraseSchema>;
 
 export const REAUTH_DEFAULTS: ReauthPassphraseValues = { current: '', passphrase: '', confirmation: '' };
+
+/** Just the current passphrase (recovery key changes re-check it). */
+export const currentPassphraseSchema = z.object({ current: z.string() }).superRefine((values, ctx) => {
+  if (values.current === '') ctx.addIssue({ code: 'custom', path: ['current'], message: 'current-required' });
+});
+export type CurrentPassphraseValues = z.infer<typeof currentPassphraseSchema>;
+
+/** A new passphrase without the current one (after a recovery-key unlock). */
+export const recoveryPassphraseSchema = z.object({ passphrase: z.string(), confirmation: z.string() }).superRefine(refineNewPassphrase);
+export type RecoveryPassphraseValues = z.infer<typeof recoveryPassphraseSchema>;
+export const RECOVERY_PASSPHRASE_DEFAULTS: RecoveryPassphraseValues = { passphrase: '', confirmation: '' };

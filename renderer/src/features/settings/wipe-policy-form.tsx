@@ -12,8 +12,12 @@ import { Field } from '../../ui/field';
 import { SENSITIVE_INPUT_PROPS } from '../../ui/sensitive-input';
 import { useVaultClient } from '../vault-session/vault-context';
 import { SaveStatusLine } from './save-status-line';
-import { MAX_WIPE_AFTER, MIN_WIPE_AFTER, SUGGESTED_WIPE_LIMIT, wipePolicySchema, type WipePolicyValues } from './settings-schemas';
+import { MAX_WIPE_AFTER, MIN_WIPE_AFTER } from '../../vault/settings-limits';
+import { SUGGESTED_WIPE_LIMIT, wipePolicySchema, type WipePolicyValues } from './settings-schemas';
 import { useSaveStatus } from './use-save-status';
+
+/** Interpolated into the hint and error, so the text can never disagree with the bounds. */
+const LIMITS = { min: MIN_WIPE_AFTER, max: MAX_WIPE_AFTER };
 
 /** The on/off switch, the number of attempts, and Save. */
 export function WipePolicyForm({ settings }: { settings: VaultSettings }) {
@@ -33,7 +37,7 @@ export function WipePolicyForm({ settings }: { settings: VaultSettings }) {
     <form noValidate onSubmit={(event) => void onSubmit(event)} onChange={save.reset}>
       <Checkbox {...register('enabled')} label={t('settings.wipeEnable')} description={<p>{t('settings.wipeBody')}</p>} />
       {enabled && (
-        <Field label={t('settings.wipeLimitLabel')} hint={t('settings.wipeLimitHint')} error={formState.errors.limit ? t('settings.wipeLimitInvalid') : undefined}>
+        <Field label={t('settings.wipeLimitLabel')} hint={t('settings.wipeLimitHint', LIMITS)} error={formState.errors.limit ? t('settings.wipeLimitInvalid', LIMITS) : undefined}>
           {(fieldControl) => (
             <input
               {...fieldControl}

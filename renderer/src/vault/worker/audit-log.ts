@@ -11,6 +11,9 @@ import {
   appendAudit,
   getSodium,
   newRecordId,
+  nextAuditKey,
+  startAuditSegment,
+  wipe,
   type AuditEntry,
   type AuditHead,
   type CanonicalJson,
@@ -18,7 +21,7 @@ import {
   type UnlockedKeyring,
 } from '../../../../shared/crypto';
 import { idFromBytes } from '../../../../shared/domain/ids';
-import type { AuditAction } from '../vault-client';
+import type { AuditAction, FeatureAuditAction } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
 import type { StoredObject, VaultDatabase } from './database';
 import { isPlainRecord, openRow, sealRow } from './sealed-rows';
@@ -35,7 +38,7 @@ export const AUDIT_TYPE = 'audit-entry';
 
 /** An entry to write: what happened and its details (ids, versions, counts; never contents). */
 export interface AuditDraft {
-  readonly action: AuditAction;
+  readonly action: AuditAction | FeatureAuditAction;
   readonly data: { readonly [key: string]: CanonicalJson };
 }
 
@@ -43,6 +46,14 @@ export interface AuditDraft {
 export interface PreparedAudit {
   readonly rows: StoredObject[];
   readonly head: AuditHead;
+}
+
+/** Where the log gets its keys: the session's keyring holder (keyring-holder.ts). */
+export interface AuditKeySource {
+  /** The keyring in force (rows are sealed under its compartment keys). */
+  readonly keyring: UnlockedKeyring;
+  /** A copy of the key the chain continues under; the caller wipes it. */
+  chainKey(): Promise<Uint8Array>;
 }
 
 /** An entry as loaded: its chain fields, or null where the row could not be opened. */
@@ -64,7 +75,7 @@ function decodeChained(s: Awaited<ReturnType<typeof getSodium>>, body: unknown):
 /** The chain's current end in this session and the way to extend it. */
 export class AuditLog {
   constructor(
-    private readonly keyring: () => UnlockedKeyring,
+    private readonly keys: AuditKeySource,
     private chainHead: AuditHead,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -76,22 +87,47 @@ export class AuditLog {
 
   /** Chains and seals `drafts` after the current head; nothing changes until `commit`. */
   async prepare(...drafts: AuditDraft[]): Promise<PreparedAudit> {
-    const s = await getSodium();
-    const keyring = this.keyring();
+    const keyring = this.keys.keyring;
     const at = this.now().toISOString();
+    const chainKey = await this.keys.chainKey();
     let head = this.chainHead;
     const rows: StoredObject[] = [];
-    for (const draft of drafts) {
-      // `kg`: the keyring generation in force. It is on disk (the holder switches only after a
-      // successful write), so an entry naming a later generation than the keyring we unlocked
-      // proves the keyring file was replaced by an older copy (audit-verify.ts).
-      const entry: AuditEntry = { action: draft.action, at, data: { ...draft.data, [KEYRING_GENERATION]: keyring.generation } };
-      const chained = await appendAudit(keyring.auditKey, head, entry);
-      const rowId = idFromBytes(await newRecordId());
-      rows.push(await sealRow(keyring, { table: 'audit', id: rowId, compartment: 'general' }, { type: AUDIT_TYPE, version: 1, body: encodeChained(s, chained) }));
-      head = { seq: chained.seq, hash: chained.hash };
+    try {
+      for (const draft of drafts) {
+        // `kg`: the keyring generation in force. It is on disk (the holder switches only after a
+        // successful write), so an entry naming a later generation than the keyring we unlocked
+        // proves the keyring file was replaced by an older copy (audit-verify.ts).
+        const entry: AuditEntry = { action: draft.action, at, data: { ...draft.data, [KEYRING_GENERATION]: keyring.generation } };
+        const chained = await appendAudit(chainKey, head, entry);
+        rows.push(await this.seal(keyring, chained));
+        head = { seq: chained.seq, hash: chained.hash };
+      }
+    } finally {
+      wipe(chainKey);
     }
     return { rows, head };
+  }
+
+  /**
+   * The first entry of a new chain segment under the next audit key (audit-rekey.ts): it names
+   * the current head and reveals the key in force until now. Nothing changes until `commit`.
+   */
+  async prepareSegmentStart(): Promise<PreparedAudit> {
+    const keyring = this.keys.keyring;
+    const retiredKey = await this.keys.chainKey();
+    const nextKey = await nextAuditKey(keyring);
+    try {
+      const chained = await startAuditSegment(nextKey, retiredKey, this.chainHead, this.now().toISOString());
+      return { rows: [await this.seal(keyring, chained)], head: { seq: chained.seq, hash: chained.hash } };
+    } finally {
+      wipe(retiredKey, nextKey);
+    }
+  }
+
+  private async seal(keyring: UnlockedKeyring, chained: ChainedAuditEntry): Promise<StoredObject> {
+    const s = await getSodium();
+    const rowId = idFromBytes(await newRecordId());
+    return sealRow(keyring, { table: 'audit', id: rowId, compartment: 'general' }, { type: AUDIT_TYPE, version: 1, body: encodeChained(s, chained) });
   }
 
   /** Moves the head after the transaction holding `prepared.rows` committed. */

@@ -13,8 +13,21 @@
  * The trail also protects the head index against rollback: each write records the generation
  * it gave a head shard or the settings row, so an older genuine copy of one of those rows
  * (which decrypts fine) no longer matches the trail.
+ *
+ * After an audit key rotation the chain has segments (shared/crypto/audit-segments.ts): the
+ * keyring's key verifies the last one and each segment start reveals the key before it. A
+ * rotation cut short between its segment start (database) and the keyring write leaves a tail
+ * under the *next* key, which only the master key can derive: such a tail is rolled forward
+ * and the key adopted, like any tail the keyring has not anchored yet.
  */
-import { verifyAuditChain, type AuditHead, type AuditVerification, type ChainedAuditEntry, type UnlockedKeyring } from '../../../../shared/crypto';
+import {
+  lastSegmentRetired,
+  verifySegmentedAuditChain,
+  type AuditHead,
+  type AuditVerification,
+  type ChainedAuditEntry,
+  type UnlockedKeyring,
+} from '../../../../shared/crypto';
 import type { AuditProblem, AuditWarning } from '../vault-client';
 import { KEYRING_GENERATION, TRACKED_GENERATION, TRACKED_ROW, type LoadedAudit } from './audit-log';
 
@@ -25,6 +38,8 @@ export interface AuditCheck {
   readonly head: AuditHead;
   /** True if the head moved beyond the keyring's: write it to the keyring now. */
   readonly rolledForward: boolean;
+  /** True if the rolled-forward tail is a new segment under the next audit key: adopt that key. */
+  readonly adoptNextKey: boolean;
 }
 
 /** Generation-tracked rows: `h<shard>` for head shards, `settings` for the settings row. */
@@ -65,16 +80,29 @@ function latestKeyringGeneration(entries: readonly ChainedAuditEntry[]): number 
   return latest;
 }
 
+/** The tail beyond the anchor, verified under `key` as the last segment's key. */
+async function verifyTail(key: Uint8Array, beyond: readonly ChainedAuditEntry[], anchor: AuditHead): Promise<AuditVerification | null> {
+  const last = beyond[beyond.length - 1];
+  return last ? verifySegmentedAuditChain(key, beyond, { seq: last.seq, hash: last.hash }, anchor) : null;
+}
+
 /**
  * Verifies `loaded` against the keyring's `anchor` and checks that `stored` generations match
- * what the trail recorded.
+ * what the trail recorded. `nextKey` (from `nextAuditKey`) lets a tail that a cut-short audit
+ * key rotation left behind be recognised; without it such a tail is reported.
  */
-export async function checkAudit(keyring: Pick<UnlockedKeyring, 'auditKey' | 'auditHead' | 'generation'>, loaded: readonly LoadedAudit[], stored: GenerationMap): Promise<AuditCheck> {
+export async function checkAudit(
+  keyring: Pick<UnlockedKeyring, 'auditKey' | 'auditHead' | 'generation'>,
+  loaded: readonly LoadedAudit[],
+  stored: GenerationMap,
+  nextKey?: Uint8Array,
+): Promise<AuditCheck> {
   const { auditKey, auditHead: anchor } = keyring;
   const unreadable = loaded.some((row) => row.chained === null);
   const entries = loaded.flatMap((row) => (row.chained ? [row.chained] : []));
   const within = entries.filter((e) => e.seq <= anchor.seq);
   const beyond = entries.filter((e) => e.seq > anchor.seq);
+  const refused = (warning: AuditWarning): AuditCheck => ({ warning, head: anchor, rolledForward: false, adoptNextKey: false });
 
   // A row that does not open (altered, or moved under another id) is named as such; the chain
   // check below then only says where the first gap is.
@@ -83,31 +111,35 @@ export async function checkAudit(keyring: Pick<UnlockedKeyring, 'auditKey' | 'au
   // An older genuine keyring file (say, from before a passphrase change) opens, and its
   // anchor is older, so the newer entries would chain from it and be rolled forward: the
   // generation they were written under is what gives the swap away.
-  if (latestKeyringGeneration(entries) > keyring.generation) {
-    return { warning: { problem: 'keyring-rollback', firstBadSeq: null }, head: anchor, rolledForward: false };
-  }
+  if (latestKeyringGeneration(entries) > keyring.generation) return refused({ problem: 'keyring-rollback', firstBadSeq: null });
 
-  const first = await verifyAuditChain(auditKey, within, anchor);
-  if (!first.ok) return { warning: problem(failed(within, first)), head: anchor, rolledForward: false };
+  // The anchor always lies in the segment of the keyring's own key (the keyring adopts a new
+  // key together with a head at or after that key's segment start).
+  const first = await verifySegmentedAuditChain(auditKey, within, anchor);
+  if (!first.ok) return refused(problem(failed(within, first)));
 
   let head = anchor;
-  let rolledForward = false;
-  const last = beyond[beyond.length - 1];
-  if (last) {
-    const tail = await verifyAuditChain(auditKey, beyond, { seq: last.seq, hash: last.hash }, anchor);
-    if (!tail.ok) return { warning: problem(failed(beyond, tail)), head: anchor, rolledForward: false };
-    head = { seq: last.seq, hash: last.hash };
-    rolledForward = true;
+  let adoptNextKey = false;
+  const tail = await verifyTail(auditKey, beyond, anchor);
+  if (tail && !tail.ok) {
+    // Under the next key, and opened by a segment start that retired the keyring's key: the
+    // vault's own rotation, cut short. Anyone else would need the master key to produce it.
+    const resumed = nextKey ? await verifyTail(nextKey, beyond, anchor) : null;
+    if (!resumed?.ok || !(await lastSegmentRetired(beyond, auditKey))) return refused(problem(failed(beyond, tail)));
+    adoptNextKey = true;
   }
+  const last = beyond[beyond.length - 1];
+  if (last) head = { seq: last.seq, hash: last.hash };
+  const rolledForward = last !== undefined;
 
-  if (unreadable) return { warning: { problem: 'unreadable', firstBadSeq: null }, head, rolledForward };
+  if (unreadable) return { warning: { problem: 'unreadable', firstBadSeq: null }, head, rolledForward, adoptNextKey };
 
   const recorded = recordedGenerations(entries);
   const names = new Set([...recorded.keys(), ...stored.keys()]);
   for (const name of names) {
     if ((recorded.get(name) ?? 0) !== (stored.get(name) ?? 0)) {
-      return { warning: { problem: 'head-rollback', firstBadSeq: null }, head, rolledForward };
+      return { warning: { problem: 'head-rollback', firstBadSeq: null }, head, rolledForward, adoptNextKey };
     }
   }
-  return { warning: null, head, rolledForward };
+  return { warning: null, head, rolledForward, adoptNextKey };
 }

@@ -14,6 +14,8 @@
  *   vault     fixed name ("settings")    → encrypted vault-wide singletons
  *   meta      fixed name ("lockout")     → the only clear row: failed-unlock counter and the
  *                                          wipe policy it needs while locked (lockout.ts)
+ *   chunks    keyed-hash id (v2)         → one attachment chunk, always 65553 bytes
+ *   blobs     attachment id (v2)         → sealed pending marker of an unfinished import/delete
  *
  * Every sealed row is {id, epoch, key, body}: `key` is the data key wrapped by the compartment
  * key of `epoch`, `body` the envelope (shared/crypto/envelope.ts). The epoch is in clear because
@@ -45,7 +47,16 @@ export interface StoredLockout {
 }
 
 /** Tables a sealed row can live in; the name is bound into each row's associated data. */
-export type SealedTable = 'objects' | 'versions' | 'heads' | 'audit' | 'vault';
+export type SealedTable = 'objects' | 'versions' | 'heads' | 'audit' | 'vault' | 'blobs';
+
+/**
+ * One secretstream chunk of an attachment (version 2; docs/attachment-format.md): a keyed-hash
+ * id that groups nothing and a body of exactly 65553 bytes, whatever the attachment.
+ */
+export interface StoredChunk {
+  readonly id: string;
+  readonly body: Uint8Array;
+}
 
 /** The vault database. */
 export class VaultDatabase extends Dexie {
@@ -56,6 +67,8 @@ export class VaultDatabase extends Dexie {
   declare audit: Table<StoredObject, string>;
   declare vault: Table<StoredObject, string>;
   declare meta: Table<StoredLockout, string>;
+  declare chunks: Table<StoredChunk, string>;
+  declare blobs: Table<StoredObject, string>;
 
   constructor(name: string, middleware: readonly Middleware<DBCore>[] = []) {
     // Strict durability: a testimony reported as saved must survive a power cut. Every write
@@ -70,6 +83,9 @@ export class VaultDatabase extends Dexie {
       vault: 'id',
       meta: 'id',
     });
+    // Attachments (worker/attachment-*.ts): chunk rows, and sealed pending markers of imports
+    // and deletions not yet finished (swept at unlock). Primary keys only, like every table.
+    this.version(2).stores({ chunks: 'id', blobs: 'id' });
     for (const layer of middleware) this.use(layer);
   }
 }

@@ -14,6 +14,8 @@ export type FaultStep =
   | 'create:keyring-written'
   /** Rotation: keyring with the new epochs written, no data key re-wrapped yet. */
   | 'rotation:keyring-written'
+  /** Rotation: the new audit segment's first entry committed, its key not yet in the keyring. */
+  | 'rotation:audit-segment-written'
   /** Rotation: one batch of re-wrapped keys committed. */
   | 'rotation:batch-written'
   /** Rotation: every key re-wrapped, old epochs not yet retired from the keyring. */

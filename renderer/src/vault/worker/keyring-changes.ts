@@ -1,6 +1,8 @@
 /**
- * Changes that rewrite the keyring: passphrase change, the compromised-passphrase rotation,
- * and settings (which mirror the wipe policy into the lockout row). Runs in the vault worker.
+ * Changes that rewrite the keyring: passphrase change (with the current passphrase, or after a
+ * recovery-key unlock) and settings (which mirror the wipe policy into the lockout row). The
+ * compromised-passphrase rotation is in compromise.ts, recovery keys in recovery-key-changes.ts.
+ * Runs in the vault worker.
  *
  * Order for each: act, then audit, then anchor. The keyring is written first because it is
  * the change; its audit entry follows in the database and the head is flushed at once. A
@@ -14,17 +16,12 @@ import {
   KdfError,
   KeyringFormatError,
   PassphraseError,
-  replaceRecoveryKey,
-  rotateCompartmentKeys,
   UnlockFailed,
   unlockWithPassphrase,
-  type UnlockedKeyring,
 } from '../../../../shared/crypto';
 import type { VaultSettings } from '../vault-client';
-import { PassphrasePolicyError } from '../vault-errors';
-import { faultPoint } from './faults';
+import { PassphrasePolicyError, VaultStateError } from '../vault-errors';
 import { lockoutRow } from './lockout';
-import { completeRotation } from './rotation';
 import type { Session } from './session';
 import { applySettings } from './settings';
 
@@ -34,7 +31,7 @@ export function policyError(error: unknown): unknown {
 }
 
 /** The policy for the new passphrase, checked before any Argon2id run. */
-function checkNext(next: string): void {
+export function checkNext(next: string): void {
   try {
     checkNewPassphrase(next);
   } catch (error) {
@@ -43,7 +40,7 @@ function checkNext(next: string): void {
 }
 
 /** Re-checks the current passphrase against the keyring file (one Argon2id run). */
-async function currentIsRight(session: Session, current: string): Promise<boolean> {
+export async function currentIsRight(session: Session, current: string): Promise<boolean> {
   try {
     disposeKeyring(await unlockWithPassphrase(session.holder.bytes, current));
     return true;
@@ -65,48 +62,21 @@ export async function changePassphrase(session: Session, current: string, next: 
   });
 }
 
-/** New passphrase, master key, compartment epochs (old ones kept) and recovery key if any. */
-async function rotatedKeyring(keyring: UnlockedKeyring, next: string): Promise<{ keyring: UnlockedKeyring; recoveryKey: string | null }> {
-  const intermediate: UnlockedKeyring[] = [];
-  try {
-    // The recovery slot is dropped with the old master key; issue a new key if there was one.
-    const rewrapped = await rewrapMasterKey(keyring, next, { rotateMasterKey: true });
-    intermediate.push(rewrapped);
-    const rotated = await rotateCompartmentKeys(rewrapped);
-    if (!keyring.hasRecoveryKey) return { keyring: rotated, recoveryKey: null };
-    intermediate.push(rotated);
-    const replaced = await replaceRecoveryKey(rotated);
-    return { keyring: replaced.unlocked, recoveryKey: replaced.recoveryKey };
-  } finally {
-    for (const k of intermediate) disposeKeyring(k);
-  }
-}
-
 /**
- * "My passphrase may be compromised": step 1 of the rotation (rotation.ts) under the new
- * passphrase, then steps 2–3. From the first keyring write on, only the new passphrase opens
- * the vault, and every crash point leaves a vault that opens with it.
+ * A new passphrase without the old one, in a session opened with the recovery key (whoever
+ * holds that key holds the master key anyway, so asking for the forgotten passphrase would
+ * protect nothing). Same master key: only the passphrase slot changes. From then on the session
+ * counts as opened with the new passphrase, so this cannot be repeated without it.
  */
-export async function reportCompromised(session: Session, current: string, next: string): Promise<{ ok: true; recoveryKey: string | null } | { ok: false }> {
+export async function setNewPassphraseAfterRecovery(session: Session, next: string): Promise<void> {
   checkNext(next);
-  const started = await session.exclusive(async () => {
-    if (!(await currentIsRight(session, current))) return null;
-    const rotated = await rotatedKeyring(session.holder.keyring, next);
-    await session.holder.replace(rotated.keyring);
-    await faultPoint(session.faults, 'rotation:keyring-written');
-    const epochs = { general: rotated.keyring.compartments.general.current.epoch, witness: rotated.keyring.compartments.witness.current.epoch };
-    await session.commit({
-      audit: [
-        { action: 'vault.passphrase-change', data: { compromised: true } },
-        { action: 'vault.rotate-start', data: epochs },
-      ],
-    });
+  await session.exclusive(async () => {
+    if (session.openedWith !== 'recovery-key') throw new VaultStateError('not-recovery-session');
+    await session.holder.replace(await rewrapMasterKey(session.holder.keyring, next));
+    await session.commit({ audit: [{ action: 'vault.passphrase-change', data: { compromised: false, afterRecovery: true } }] });
     await session.holder.flushHead();
-    return { recoveryKey: rotated.recoveryKey };
+    session.openedWith = 'passphrase';
   });
-  if (!started) return { ok: false };
-  await completeRotation(session);
-  return { ok: true, recoveryKey: started.recoveryKey };
 }
 
 /** Applies and stores settings; the wipe policy's clear mirror changes in the same transaction. */

@@ -13,9 +13,16 @@
  * last few seconds before a crash or a seizure are not anchored yet, so someone who can edit
  * the database could drop exactly those without a warning. Entries are never lost by a crash
  * itself: they are in the database, and unlock rolls a correct tail forward.
+ *
+ * Audit key rotation (audit-rekey.ts): once a new chain segment is committed under the next
+ * audit key, every later entry is chained under that key and the next keyring write adopts it.
+ * Until then the key is re-derived from the master key (`nextAuditKey`), so a failed write
+ * costs nothing: the following write, or the next unlock, adopts it.
  */
 import {
+  adoptNextAuditKey,
   disposeKeyring,
+  nextAuditKey,
   serialiseKeyring,
   withAuditHead,
   type AuditHead,
@@ -31,6 +38,7 @@ export const HEAD_FLUSH_MS = 3000;
 export class KeyringHolder {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  private adoptPending = false;
 
   constructor(
     private current: UnlockedKeyring,
@@ -52,23 +60,55 @@ export class KeyringHolder {
   }
 
   /**
-   * Writes `next` (carrying the latest committed audit head) and switches to it. Takes
-   * ownership of `next`. Call with the mutex held.
+   * The key the chain continues under (a copy: the caller wipes it): the keyring's audit key,
+   * or the next one while a new segment waits to be adopted.
+   */
+  async chainKey(): Promise<Uint8Array> {
+    return this.adoptPending ? nextAuditKey(this.current) : this.current.auditKey.slice();
+  }
+
+  /**
+   * A segment start under `nextAuditKey` was just committed: chain under that key from now on
+   * and adopt it with the next keyring write. Call in the same step as the commit, with the mutex held.
+   */
+  markNextAuditKey(): void {
+    this.adoptPending = true;
+  }
+
+  /**
+   * Writes `next` (carrying the latest committed audit head, and the next audit key if one
+   * waits) and switches to it. Takes ownership of `next`. Call with the mutex held; never with
+   * a new master key while a key waits to be adopted (flush first: the key derives from it).
    */
   async replace(next: UnlockedKeyring): Promise<void> {
     let candidate = next;
     try {
       const head = this.auditHead();
-      if (head.seq > candidate.auditHead.seq) {
-        const moved = withAuditHead(candidate, head);
+      const target = head.seq > candidate.auditHead.seq ? head : candidate.auditHead;
+      let finished = candidate;
+      if (this.adoptPending) finished = await adoptNextAuditKey(candidate, target);
+      else if (target !== candidate.auditHead) finished = withAuditHead(candidate, target);
+      if (finished !== candidate) {
         disposeKeyring(candidate);
-        candidate = moved;
+        candidate = finished;
       }
+    } catch (error) {
+      disposeKeyring(candidate);
+      throw error;
+    }
+    await this.write(candidate);
+  }
+
+  /** Serialises and writes `candidate` (owned), then switches to it; disposes it on failure. */
+  private async write(candidate: UnlockedKeyring): Promise<void> {
+    try {
       const bytes = await serialiseKeyring(candidate);
       await this.writer(bytes);
       const old = this.current;
       this.current = candidate;
       this.fileBytes = bytes;
+      // Every write while a key waits adopts it (replace and flushHead both see to that).
+      this.adoptPending = false;
       disposeKeyring(old);
     } catch (error) {
       disposeKeyring(candidate);
@@ -76,12 +116,18 @@ export class KeyringHolder {
     }
   }
 
-  /** Writes the audit head now if it moved. Call with the mutex held. */
+  /** Writes the audit head now if it moved (and adopts a waiting audit key). Call with the mutex held. */
   async flushHead(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.disposed || this.auditHead().seq <= this.current.auditHead.seq) return;
-    await this.replace(withAuditHead(this.current, this.auditHead()));
+    if (this.disposed) return;
+    const head = this.auditHead();
+    if (this.adoptPending) {
+      await this.write(await adoptNextAuditKey(this.current, head));
+      return;
+    }
+    if (head.seq <= this.current.auditHead.seq) return;
+    await this.write(withAuditHead(this.current, head));
   }
 
   /** After an audit commit: make sure the head is written within HEAD_FLUSH_MS. */

@@ -8,7 +8,7 @@
  * short) are re-wrapped (see rotation.ts, resumed by the engine); a keyring without database
  * rows (creation cut short) is an empty vault. Single-transaction writes need no sweep.
  */
-import type { UnlockedKeyring } from '../../../../shared/crypto';
+import { nextAuditKey, wipe, type UnlockedKeyring } from '../../../../shared/crypto';
 import type { AuditWarning } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
 import type { KeyringWriter, SessionInfo } from '../worker-api';
@@ -83,7 +83,8 @@ export async function openSession(args: OpenArgs): Promise<{ session: Session; i
   for (const shard of heads.all()) if (!heads.broken.has(shard.number)) generations.set(`h${shard.number}`, shard.generation);
   if (loadedSettings) generations.set('settings', loadedSettings.generation);
 
-  const check = await checkAudit(keyring, await loadAudit(db, keyring), generations);
+  const nextKey = await nextAuditKey(keyring);
+  const check = await checkAudit(keyring, await loadAudit(db, keyring), generations, nextKey).finally(() => wipe(nextKey));
   let warning: AuditWarning | null = check.warning;
   if (!warning && (heads.broken.size > 0 || !loadedSettings)) warning = { problem: 'unreadable', firstBadSeq: null };
 
@@ -91,7 +92,10 @@ export async function openSession(args: OpenArgs): Promise<{ session: Session; i
   // The holder needs the chain head and the log needs the holder's keyring: break the cycle
   // with closures (both exist before either is used).
   const holder: KeyringHolder = new KeyringHolder(keyring, args.keyringBytes, args.writeKeyring, mutex, () => auditLog.head);
-  const auditLog = new AuditLog(() => holder.keyring, check.head);
+  const auditLog = new AuditLog(holder, check.head);
+  // A rotation cut short after its segment start: chain under the next key and adopt it with
+  // the flush below, as the rotation would have.
+  if (check.adoptNextKey) holder.markNextAuditKey();
   const settings = loadedSettings?.settings ?? DEFAULT_SETTINGS;
   const session = new Session(db, holder, heads, auditLog, mutex, args.faults, settings, loadedSettings?.generation ?? 0);
 
@@ -112,8 +116,15 @@ export async function openSession(args: OpenArgs): Promise<{ session: Session; i
     throw error;
   }
   const failedBefore = method.kind === 'unlock' ? method.failedBefore : 0;
+  session.openedWith = method.kind === 'unlock' ? method.secret : 'passphrase';
   return {
     session,
-    info: { settings, auditWarning: warning, hasRecoveryKey: holder.keyring.hasRecoveryKey, failedAttemptsSinceLastUnlock: failedBefore },
+    info: {
+      settings,
+      auditWarning: warning,
+      hasRecoveryKey: holder.keyring.hasRecoveryKey,
+      failedAttemptsSinceLastUnlock: failedBefore,
+      openedWith: session.openedWith,
+    },
   };
 }

@@ -59,11 +59,15 @@ async function sealVersion(session: Session, id: Id, type: string, compartment: 
   return { object, versionRow, versionId, record };
 }
 
-/** Creates version 1 of a new record. */
-export function createRecord(session: Session, type: string, compartment: Compartment, body: unknown): Promise<DecryptedRecord> {
+/**
+ * Creates version 1 of a new record, under `chosenId` if given (a caller-made random id; one
+ * the head index knows, live or tombstoned, is refused: ids are never reused).
+ */
+export function createRecord(session: Session, type: string, compartment: Compartment, body: unknown, chosenId?: Id): Promise<DecryptedRecord> {
   return session.exclusive(async () => {
-    const id = await randomId();
-    if (session.heads.get(id)) throw new RecordIntegrityError('tampered'); // 2^-128; never reuse an id
+    if (chosenId !== undefined && !isId(chosenId)) throw new RecordIntegrityError('tampered');
+    const id = chosenId ?? (await randomId());
+    if (session.heads.get(id)) throw new RecordIntegrityError('tampered'); // random: 2^-128; chosen: a reused id
     const sealed = await sealVersion(session, id, type, compartment, 1, body);
     const entry: HeadEntry = { type, compartment, version: 1, history: [sealed.versionId], deleted: false };
     await session.commit({

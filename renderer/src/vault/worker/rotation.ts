@@ -3,16 +3,20 @@
  *
  * Crash-safe ordering — at every point the keyring on disk opens every row in the database:
  *   1. keyring written with the new master key, new passphrase and a new epoch per
- *      compartment, old epochs still held (done by the caller, see vault-engine.ts);
+ *      compartment, old epochs still held (done by the caller, see compromise.ts, which
+ *      also replaces the identity and the audit key);
  *   2. every data key re-wrapped to the new epoch, in batches, each batch one transaction
  *      (only the 73-byte wrapped keys change; envelopes are untouched);
  *   3. keyring written without the old epochs.
  * A keyring that still holds old epochs *is* the "rotation pending" marker: the next unlock
- * resumes at step 2 (re-wrapping is idempotent: rows already at the new epoch are skipped).
+ * resumes at step 2 through compromise.ts's `finishRotation` (re-wrapping is idempotent: rows
+ * already at the new epoch are skipped).
  *
  * Batches take the session's write lock one at a time, so saves go on during a rotation.
+ * Progress (rows looked at / rows there were when it started) goes to an optional listener.
  */
 import { COMPARTMENTS, disposeKeyring, retirePreviousEpochs, rewrapDataKey, RecordError, type Compartment, type RecordLocation } from '../../../../shared/crypto';
+import type { RotationProgress } from '../vault-client';
 import { LockedError } from '../vault-errors';
 import { exactBytes, type SealedTable, type StoredRow } from './database';
 import { faultPoint } from './faults';
@@ -21,7 +25,11 @@ import type { Session } from './session';
 
 /** Rows re-wrapped per transaction: small enough to keep each commit short. */
 export const REWRAP_BATCH = 200;
-const TABLES: readonly SealedTable[] = ['objects', 'versions', 'heads', 'audit', 'vault'];
+// `blobs`: attachment pending markers hold a blob key; one left at an old epoch would strand its chunks.
+const TABLES: readonly SealedTable[] = ['objects', 'versions', 'heads', 'audit', 'vault', 'blobs'];
+
+/** Receives progress; must not throw (it is called between batches). */
+export type ProgressListener = (progress: RotationProgress) => void;
 
 /** True while the keyring still holds epochs that rows may be wrapped under. */
 export function rotationPending(session: Session): boolean {
@@ -73,10 +81,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * Step 2: re-wraps every row not at its compartment's current epoch. Returns how many rows were
  * re-wrapped and how many no held key opens (tampered rows: they stay as they are).
  */
-export async function rewrapAll(session: Session): Promise<{ rewrapped: number; unreadable: number }> {
+export async function rewrapAll(session: Session, onProgress?: ProgressListener): Promise<{ rewrapped: number; unreadable: number }> {
   const known = compartmentMap(session);
   let rewrapped = 0;
   let unreadable = 0;
+  let done = 0;
+  // Rows saved meanwhile are written at the new epoch; they can only push `done` past the
+  // count taken here, so the total grows with it rather than reading "120 of 100".
+  let total = 0;
+  for (const name of TABLES) total += await session.db.table(name).count();
+  onProgress?.({ done, total });
   for (const name of TABLES) {
     const table = session.db.table<StoredRow<string | number>, string | number>(name);
     let after: string | number | undefined;
@@ -86,13 +100,17 @@ export async function rewrapAll(session: Session): Promise<{ rewrapped: number; 
       const last = batch[batch.length - 1];
       if (!last) break;
       after = last.id;
+      done += batch.length;
       const updates: { before: Uint8Array; row: StoredRow<string | number> }[] = [];
       for (const row of batch) {
         const next = await rewrapRow(session, name, row, known.get(String(row.id)));
         if (next === null) unreadable += 1;
         else if (next !== 'current') updates.push({ before: row.key, row: next });
       }
-      if (updates.length === 0) continue;
+      if (updates.length === 0) {
+        onProgress?.({ done, total: Math.max(total, done) });
+        continue;
+      }
       await session.exclusive(() =>
         session.db.transaction('rw', table, async () => {
           for (const { before, row } of updates) {
@@ -103,6 +121,7 @@ export async function rewrapAll(session: Session): Promise<{ rewrapped: number; 
         }),
       );
       rewrapped += updates.length;
+      onProgress?.({ done, total: Math.max(total, done) });
       await faultPoint(session.faults, 'rotation:batch-written');
     }
   }
@@ -110,8 +129,8 @@ export async function rewrapAll(session: Session): Promise<{ rewrapped: number; 
 }
 
 /** Steps 2 and 3, with their audit entry: resumes or finishes a rotation. */
-export async function completeRotation(session: Session): Promise<void> {
-  const counts = await rewrapAll(session);
+export async function completeRotation(session: Session, onProgress?: ProgressListener): Promise<void> {
+  const counts = await rewrapAll(session, onProgress);
   await faultPoint(session.faults, 'rotation:before-retire');
   await session.exclusive(async () => {
     await session.commit({ audit: [{ action: 'vault.rotate-complete', data: counts }] });

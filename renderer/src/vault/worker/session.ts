@@ -9,7 +9,7 @@
  */
 import type { VaultSettings } from '../vault-client';
 import { LockedError, VaultStorageFullError } from '../vault-errors';
-import { TRACKED_GENERATION, TRACKED_ROW, type AuditDraft, type AuditLog } from './audit-log';
+import { TRACKED_GENERATION, TRACKED_ROW, type AuditDraft, type AuditLog, type PreparedAudit } from './audit-log';
 import { isQuotaError, type StoredLockout, type StoredObject, type StoredShard, type VaultDatabase } from './database';
 import { faultPoint, type VaultFaults } from './faults';
 import { encodeShard, type HeadIndex, type Shard } from './head-index';
@@ -31,9 +31,17 @@ export interface WritePlan {
   readonly audit: readonly [AuditDraft, ...AuditDraft[]];
 }
 
+/** How the session's secret was proven (see `setNewPassphraseAfterRecovery`). */
+export type OpenedWith = 'passphrase' | 'recovery-key';
+
 /** The unlocked state of the worker. */
 export class Session {
   private readonly abort = new AbortController();
+  /**
+   * 'recovery-key' after an unlock with the recovery key: the user may have forgotten the
+   * passphrase, so a new one may be set without it. Becomes 'passphrase' once one is set.
+   */
+  openedWith: OpenedWith = 'passphrase';
 
   constructor(
     readonly db: VaultDatabase,
@@ -112,6 +120,25 @@ export class Session {
     if (plan.settings) {
       this.currentSettings = plan.settings;
       this.settingsGeneration += 1;
+    }
+    this.audit.commit(prepared);
+    this.holder.scheduleHeadFlush();
+  }
+
+  /**
+   * Commits audit entries already chained and sealed (a segment start, audit-rekey.ts) on their
+   * own. Call inside `exclusive`.
+   */
+  async commitAudit(prepared: PreparedAudit): Promise<void> {
+    await faultPoint(this.faults, 'write:sealed');
+    const db = this.db;
+    try {
+      await db.transaction('rw', db.audit, async () => {
+        await db.audit.bulkAdd(prepared.rows);
+      });
+    } catch (error) {
+      if (isQuotaError(error)) throw new VaultStorageFullError();
+      throw error;
     }
     this.audit.commit(prepared);
     this.holder.scheduleHeadFlush();

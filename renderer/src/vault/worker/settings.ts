@@ -14,9 +14,6 @@ import { isPlainRecord, openRow } from './sealed-rows';
 export const SETTINGS_TYPE = 'settings';
 export const SETTINGS_ID = 'settings';
 
-/** Re-exported for existing imports; UI code imports settings-limits.ts (never worker/). */
-export { MAX_WIPE_AFTER, MIN_WIPE_AFTER };
-
 /** Settings of a new vault: lock after 5 idle minutes, never wipe on failed unlocks. */
 export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({ idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, wipeAfterFailedUnlocks: null });
 

@@ -6,6 +6,7 @@
  * unlock and terminates it at lock, so nothing decrypted outlives the session even if a wipe
  * below were missed.
  */
+import { releaseProxy } from 'comlink';
 import type { DBCore, Middleware } from 'dexie';
 import {
   createKeyring,
@@ -20,18 +21,47 @@ import {
   unlockWithRecoveryKey,
   type UnlockedKeyring,
 } from '../../../../shared/crypto';
+import type { RotationProgress } from '../vault-client';
 import { LockedError, VaultStateError } from '../vault-errors';
 import type { KeyringWriter, VaultWorkerApi } from '../worker-api';
+import { createAttachmentApi } from './attachment-api';
+import { publicType } from './attachment-record';
+import type { AttachmentSeams } from './attachment-store';
+import { sweepAttachments } from './attachment-sweep';
 import { buildAuditTrail } from './audit-trail';
 import { VaultDatabase } from './database';
 import type { VaultFaults } from './faults';
-import { changePassphrase, policyError, reportCompromised, updateSettings } from './keyring-changes';
+import { finishRotation, reportCompromised } from './compromise';
+import { changePassphrase, policyError, setNewPassphraseAfterRecovery, updateSettings } from './keyring-changes';
 import { countAttempt, readLockout, uncountAttempt, wipeIsDue } from './lockout';
 import { openSession } from './open-session';
+import { appendFeatureAudit } from './feature-audit';
 import { createRecord, deleteRecord, listRecords, readRecord, recordHistory, updateRecord } from './record-store';
-import { completeRotation, rotationPending } from './rotation';
+import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
+import { rotationPending } from './rotation';
 import type { Session } from './session';
 import { acquireSessionLock, type HeldLock } from './session-lock';
+
+/**
+ * Progress reports must never hold up or fail the rotation: a listener that is a comlink proxy
+ * answers asynchronously, and not at all once the main thread has gone.
+ */
+function progressSink(listener: (progress: RotationProgress) => unknown): (progress: RotationProgress) => void {
+  return (progress) => {
+    try {
+      void Promise.resolve(listener(progress)).catch(() => undefined);
+    } catch {
+      // A listener that throws only loses its progress reports.
+    }
+  };
+}
+
+/** Frees the channel behind a comlink-proxied listener (a plain function has none). */
+function releaseListener(listener: unknown): void {
+  if (typeof listener !== 'function') return;
+  const release = (listener as { [releaseProxy]?: unknown })[releaseProxy];
+  if (typeof release === 'function') (release as () => void)();
+}
 
 /** Test seams; the app passes none. */
 export interface EngineOptions {
@@ -40,6 +70,8 @@ export interface EngineOptions {
   readonly middleware?: readonly Middleware<DBCore>[];
   /** Takes the one-session lock (tests running engines in-process release it on "terminate"). */
   readonly acquireLock?: typeof acquireSessionLock;
+  /** Attachment seams (find and tamper rows, lie in metadata). */
+  readonly attachments?: AttachmentSeams;
 }
 
 /** Creates the object vault.worker.ts exposes. */
@@ -102,8 +134,10 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     if (!writer) throw new VaultStateError('unavailable');
     const opened = await openSession({ db: database(), keyring, keyringBytes: bytes, writeKeyring: writer, faults, method });
     session = opened.session;
+    // Before the user gets the session: unfinished imports and deletions leave no chunks behind.
+    await sweepAttachments(opened.session).catch(() => undefined);
     // A rotation cut short resumes in the background; saves interleave with its batches.
-    if (rotationPending(opened.session)) completeRotation(opened.session).catch(() => undefined);
+    if (rotationPending(opened.session)) finishRotation(opened.session).catch(() => undefined);
     return opened.info;
   }
 
@@ -115,8 +149,6 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
       writer = writeKeyring;
       return readLockout(db);
     },
-
-    discardOrphanDatabase: discard,
 
     create: (passphrase, kdf, withRecoveryKey) => opening(async () => {
       if (!writer) throw new VaultStateError('unavailable');
@@ -158,16 +190,22 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     }),
 
     changePassphrase: (current, next) => guard((s) => changePassphrase(s, current, next)),
-    reportCompromised: (current, next) => guard((s) => reportCompromised(s, current, next)),
+    reportCompromised: (current, next, onProgress) =>
+      guard((s) => reportCompromised(s, current, next, onProgress && progressSink(onProgress))).finally(() => releaseListener(onProgress)),
+    setNewPassphraseAfterRecovery: (next) => guard((s) => setNewPassphraseAfterRecovery(s, next)),
+    replaceRecoveryKey: (current) => guard((s) => replaceRecoveryKey(s, current)),
+    removeRecoveryKey: (current) => guard((s) => removeRecoveryKey(s, current)),
     updateSettings: (changes) => guard((s) => updateSettings(s, changes)),
     auditTrail: () => guard((s) => buildAuditTrail(s)),
-    createRecord: (type, compartment, body) => guard((s) => createRecord(s, type, compartment, body)),
-    readRecord: (type, id) => guard((s) => readRecord(s, type, id)),
-    updateRecord: (type, id, body, expected) => guard((s) => updateRecord(s, type, id, body, expected)),
-    deleteRecord: (type, id, expected) => guard((s) => deleteRecord(s, type, id, expected)),
-    listRecords: (type) => guard((s) => listRecords(s, type)),
-    recordHistory: (type, id) => guard((s) => recordHistory(s, type, id)),
+    createRecord: (type, compartment, body, id) => guard((s) => createRecord(s, publicType(type), compartment, body, id)),
+    appendFeatureAudit: (action, data) => guard((s) => appendFeatureAudit(s, action, data)),
+    readRecord: (type, id) => guard((s) => readRecord(s, publicType(type), id)),
+    updateRecord: (type, id, body, expected) => guard((s) => updateRecord(s, publicType(type), id, body, expected)),
+    deleteRecord: (type, id, expected) => guard((s) => deleteRecord(s, publicType(type), id, expected)),
+    listRecords: (type) => guard((s) => listRecords(s, publicType(type))),
+    recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),
     flush: () => guard((s) => s.exclusive(() => s.holder.flushHead())),
+    ...createAttachmentApi(guard, options.attachments),
 
     async close() {
       const closing = session;

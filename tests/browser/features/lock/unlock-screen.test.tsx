@@ -51,16 +51,26 @@ describe('unlock with the passphrase', () => {
   });
 
   it('says why the vault locked and how many attempts failed', async () => {
-    const { screen } = await renderLocked({ status: 'locked', failedAttempts: 4, lastLockReason: 'idle' });
+    const { screen } = await renderLocked({ status: 'locked', failedAttempts: 4, lastLockReason: 'idle', wipeAfterFailedUnlocks: null });
     await expect.element(screen.getByText('The vault locked itself after a period without activity.')).toBeVisible();
     await expect.element(screen.getByText('Failed unlock attempts since the vault was last opened: 4')).toBeVisible();
   });
 
   it('warns how many attempts are left when the vault wipes itself after failed unlocks', async () => {
-    // The vault keeps this limit readable while locked; the state carries it as wipeAfterFailedUnlocks.
-    const state = { status: 'locked', failedAttempts: 2, lastLockReason: null, wipeAfterFailedUnlocks: 5 } as unknown as VaultState;
-    const { screen } = await renderLocked(state);
+    const { screen } = await renderLocked(locked(2, 5));
     await expect.element(screen.getByText(/set to wipe itself after 5 failed attempts in a row\. Attempts left before everything on this device is destroyed: 3\./)).toBeVisible();
+  });
+
+  it('counts down with each failed attempt and gives no wipe warning when the policy is off', async () => {
+    const { screen } = await renderLocked(locked(0, 3));
+    await expect.element(screen.getByText(/Attempts left before everything on this device is destroyed: 3\./)).toBeVisible();
+    await screen.getByLabelText('Passphrase', { exact: true }).fill('not the passphrase at all');
+    await screen.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect.element(screen.getByText(/Attempts left before everything on this device is destroyed: 2\./)).toBeVisible();
+    await cleanUp();
+    const off = await renderLocked(locked(1, null));
+    await expect.element(off.screen.getByText('Failed unlock attempts since the vault was last opened: 1')).toBeVisible();
+    expect(document.body.textContent).not.toContain('wipe itself');
   });
 
   it('gives the same generic error in Arabic', async () => {

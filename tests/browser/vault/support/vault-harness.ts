@@ -16,6 +16,19 @@ import { createVaultEngine, type EngineOptions } from '../../../../renderer/src/
 import { spawnVaultWorker, type WorkerEndpoint } from '../../../../renderer/src/vault/worker-connection';
 import { createMemoryKeyring, createMemoryVaultPlatform, type MemoryKeyring, type MemoryVaultPlatform } from '../../../fakes/memory-keyring';
 
+/**
+ * `describe` options for vault tests: each unlock runs Argon2id (at the floor) in a worker, and
+ * CI runs both tiers together on 2 cores, where a test that takes 2 s here can take ten times
+ * that. A hang still fails; a busy machine does not.
+ */
+export const VAULT_TESTS = { timeout: 60_000 } as const;
+
+/**
+ * `vi.waitFor` options for work the vault finishes in the background (a rotation resumed at
+ * unlock): the 1 s default is too short on 2 busy cores.
+ */
+export const BACKGROUND_WAIT = { timeout: 30_000, interval: 100 } as const;
+
 export const PASSPHRASE = 'correct horse battery staple';
 export const OTHER_PASSPHRASE = 'كلمة مرور جديدة وطويلة جدا';
 

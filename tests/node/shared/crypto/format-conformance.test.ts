@@ -13,8 +13,10 @@ import { getSodium } from '../../../../shared/crypto/sodium';
 import { fromHex, toHex } from '../../../fixtures/crypto/fixed-random';
 import { AUDIT_ENTRIES, ENVELOPE_CASES } from '../../../fixtures/crypto/vector-inputs';
 import auditVectors from '../../../fixtures/crypto/audit-v1.json';
+import auditSegmentVectors from '../../../fixtures/crypto/audit-segment-v1.json';
 import envelopeVectors from '../../../fixtures/crypto/envelope-v1.json';
 import keyringVectors from '../../../fixtures/crypto/keyring-v1.json';
+import { ARGON2_TESTS } from './helpers';
 
 const s = await getSodium();
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -151,7 +153,7 @@ function decodeKeyring(file: Uint8Array, passphrase: string, recoveryText?: stri
   };
 }
 
-describe('keyring vectors conform to docs/vault-format.md', () => {
+describe('keyring vectors conform to docs/vault-format.md', ARGON2_TESTS, () => {
   const { cases, passphrase } = keyringVectors;
   const all: [string, KeyringCase, string][] = [
     ['created', cases.created, passphrase],
@@ -243,6 +245,28 @@ describe('audit vector conforms to docs/vault-format.md', () => {
         Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)])) : v;
       expect(stored.encoded).toBe(JSON.stringify(sortKeys({ action: input.action, at: input.at, data: input.data, v: 1 })));
       const hash = s.crypto_generichash(32, cat(previous, u64(stored.seq), utf8(stored.encoded)), key);
+      expect(toHex(hash)).toBe(stored.hash);
+      previous = hash;
+    }
+  });
+});
+
+describe('audit segment vector conforms to docs/vault-format.md', () => {
+  it('starts the segment under the next key after the old head, naming that head and revealing the retired key', () => {
+    const last = auditVectors.entries[auditVectors.entries.length - 1];
+    if (!last) throw new Error('no entry');
+    const nextKey = fromHex(auditSegmentVectors.nextKey);
+    const [start, after] = auditSegmentVectors.entries;
+    if (!start || !after) throw new Error('no segment entries');
+    expect(JSON.parse(start.encoded)).toEqual({
+      action: 'audit.rekey',
+      at: '2026-01-07T08:00:00.000Z',
+      data: { afterHash: last.hash, afterSeq: last.seq, retiredKey: auditVectors.auditKey },
+      v: 1,
+    });
+    let previous = fromHex(last.hash);
+    for (const stored of [start, after]) {
+      const hash = s.crypto_generichash(32, cat(previous, u64(stored.seq), utf8(stored.encoded)), nextKey);
       expect(toHex(hash)).toBe(stored.hash);
       previous = hash;
     }

@@ -9,6 +9,17 @@ import { KDF_FLOOR } from '../../../../shared/crypto/kdf-params';
 /** The cheapest parameters the policy allows. */
 export const FAST = KDF_FLOOR;
 
+/**
+ * Timeout of a test (or hook) that runs Argon2id. At the floor one run takes ~50 ms on an idle
+ * machine, but CI runs the node and browser tiers together on 2 cores, where a run can take ten
+ * times as long and the 5 s default failed once. Generous on purpose: a hang still fails, a
+ * busy machine does not.
+ */
+export const ARGON2_TIMEOUT_MS = 60_000;
+
+/** `describe` options for a block whose tests run Argon2id. */
+export const ARGON2_TESTS = { timeout: ARGON2_TIMEOUT_MS } as const;
+
 /** A passphrase that passes the policy. */
 export const PASS = 'correct horse battery staple';
 

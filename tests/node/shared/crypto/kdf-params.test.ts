@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KdfError } from '../../../../shared/crypto/errors';
 import { argon2id, KDF_CAP, KDF_FLOOR, KDF_PROFILES, resolveKdfParams, validateKdfParams } from '../../../../shared/crypto/kdf-params';
 import { getSodium } from '../../../../shared/crypto/sodium';
-import { thrown } from './helpers';
+import { ARGON2_TESTS, thrown } from './helpers';
 
 const MiB = 1024 * 1024;
 
@@ -11,7 +11,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('Argon2id parameters', () => {
+describe('Argon2id parameters', ARGON2_TESTS, () => {
   it('has the documented profiles, floor and cap', () => {
     expect(KDF_PROFILES.moderate).toEqual({ ops: 3, mem: 256 * MiB });
     expect(KDF_PROFILES.sensitive).toEqual({ ops: 4, mem: 1024 * MiB });

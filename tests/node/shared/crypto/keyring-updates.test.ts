@@ -4,15 +4,15 @@ import { createKeyring, serialiseKeyring, unlockWithPassphrase, type UnlockedKey
 import { MAX_EPOCHS_HELD } from '../../../../shared/crypto/keyring-body';
 import { epochKey, retirePreviousEpochs, rotateCompartmentKeys, takeSenderSeq, withAuditHead } from '../../../../shared/crypto/keyring-updates';
 import { toHex } from '../../../fixtures/crypto/fixed-random';
-import { FAST, PASS, rejection, thrown } from './helpers';
+import { ARGON2_TESTS, ARGON2_TIMEOUT_MS, FAST, PASS, rejection, thrown } from './helpers';
 
 let base: UnlockedKeyring;
 
 beforeAll(async () => {
   base = (await createKeyring(PASS, FAST)).unlocked;
-});
+}, ARGON2_TIMEOUT_MS);
 
-describe('compartment key rotation', () => {
+describe('compartment key rotation', ARGON2_TESTS, () => {
   it('starts a new epoch and keeps the old key until retired', async () => {
     const rotated = await rotateCompartmentKeys(base);
     expect(rotated.generation).toBe(base.generation + 1);
@@ -55,7 +55,7 @@ describe('compartment key rotation', () => {
   });
 });
 
-describe('counters', () => {
+describe('counters', ARGON2_TESTS, () => {
   it('advances the audit head and refuses to move it back or fork it', async () => {
     const head = { seq: 5, hash: new Uint8Array(32).fill(9) };
     const advanced = withAuditHead(base, head);

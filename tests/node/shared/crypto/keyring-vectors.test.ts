@@ -13,12 +13,13 @@ import { fixedRandom, fromHex, toHex } from '../../../fixtures/crypto/fixed-rand
 import { snapshotKeyring } from '../../../fixtures/crypto/keyring-snapshot';
 import { VECTOR_PASSPHRASE } from '../../../fixtures/crypto/vector-inputs';
 import vectors from '../../../fixtures/crypto/keyring-v1.json';
+import { ARGON2_TESTS } from './helpers';
 
 const s = await getSodium();
 const rng = (label: string) => ({ random: fixedRandom(s, label) });
 const { created, withoutRecovery, updated, changedPassphrase } = vectors.cases;
 
-describe('keyring v1 known answers', () => {
+describe('keyring v1 known answers', ARGON2_TESTS, () => {
   it('uses the recorded passphrase and the Argon2 floor', () => {
     expect(vectors.passphrase).toBe(VECTOR_PASSPHRASE);
     expect(created.expect.kdf).toEqual(KDF_FLOOR);

@@ -20,20 +20,20 @@ import { parseKeyring } from '../../../../shared/crypto/keyring-format';
 import { passphraseBytes } from '../../../../shared/crypto/passphrase';
 import { deriveSubkey, SUBKEYS } from '../../../../shared/crypto/subkeys';
 import { toHex } from '../../../fixtures/crypto/fixed-random';
-import { FAST, PASS, rejection, same } from './helpers';
+import { ARGON2_TESTS, ARGON2_TIMEOUT_MS, FAST, PASS, rejection, same } from './helpers';
 
 const s = await getSodium();
 let created: CreatedKeyring;
 
 beforeAll(async () => {
   created = await createKeyring(PASS, FAST, { withRecoveryKey: true });
-});
+}, ARGON2_TIMEOUT_MS);
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('createKeyring', () => {
+describe('createKeyring', ARGON2_TESTS, () => {
   it('creates a vault with fresh keys at epoch 1, a bound identity and a recovery key', () => {
     const k = created.unlocked;
     expect(k.vaultId).toHaveLength(16);
@@ -76,7 +76,7 @@ describe('createKeyring', () => {
   });
 });
 
-describe('unlocking', () => {
+describe('unlocking', ARGON2_TESTS, () => {
   it('unlocks with the passphrase and with the recovery key to the same keys', async () => {
     const byPass = await unlockWithPassphrase(created.bytes, PASS);
     const byRecovery = await unlockWithRecoveryKey(created.bytes, created.recoveryKey ?? '');
@@ -126,7 +126,7 @@ describe('unlocking', () => {
   });
 });
 
-describe('changing keys', () => {
+describe('changing keys', ARGON2_TESTS, () => {
   it('re-wraps the master key under a new passphrase; the recovery key still works', async () => {
     const changed = await changePassphrase(created.unlocked, 'a brand new passphrase');
     const bytes = await serialiseKeyring(changed);
@@ -186,7 +186,7 @@ describe('changing keys', () => {
   });
 });
 
-describe('serialising and disposing', () => {
+describe('serialising and disposing', ARGON2_TESTS, () => {
   it('uses a fresh body nonce every time; every copy unlocks', async () => {
     const a = await serialiseKeyring(created.unlocked);
     const b = await serialiseKeyring(created.unlocked);

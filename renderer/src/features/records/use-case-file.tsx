@@ -1,0 +1,206 @@
+/**
+ * The case file in React: a provider for the unlocked subtree and the hooks screens read
+ * from. Runs on the renderer's main thread.
+ *
+ * `<CaseFileProvider>` opens the case file when it mounts (after unlock) and disposes it when
+ * it unmounts (lock unmounts the unlocked subtree), which also terminates the search worker.
+ * Lists are memoised per (case data, filter value, sort value): a re-render with an equal
+ * filter object costs nothing, a save re-derives once.
+ */
+import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { Witness } from '../../../../shared/domain';
+import type { Id, LiveRecord } from '../../vault/vault-client';
+import { useVaultClient } from '../vault-session/vault-context';
+import { openCaseFile, type CaseFile } from './case-commands';
+import type { CaseData } from './case-data';
+import type { CaseSnapshot, CaseStoreOptions } from './case-store';
+import type { CaseCommands } from './commands';
+import { CaseFileClosedError } from './errors';
+import { filterFacilities, filterPerpetrators, filterTestimonies, sortFacilities, sortPerpetrators, sortTestimonies } from './filters';
+import type {
+  ConsentEntry,
+  FacilityEntry,
+  FacilityFilter,
+  FacilitySort,
+  ListResult,
+  Lookup,
+  PerpetratorEntry,
+  PerpetratorFilter,
+  PerpetratorSort,
+  TestimonyEntry,
+  TestimonyFilter,
+  TestimonySort,
+  VersionEntry,
+  WitnessPseudonym,
+} from './types';
+
+export type { CaseFileStatus } from './case-store';
+
+const CaseFileContext = createContext<CaseFile | null>(null);
+
+/** Opens the case file for the subtree; render it only while the vault is unlocked. */
+export function CaseFileProvider({ children, options }: { readonly children: ReactNode; readonly options?: CaseStoreOptions }) {
+  const client = useVaultClient();
+  const [file, setFile] = useState<CaseFile | null>(null);
+  useEffect(() => {
+    const opened = openCaseFile(client, options);
+    setFile(opened);
+    return () => opened.store.dispose();
+    // The options are a test seam, read once per client.
+  }, [client]);
+  return <CaseFileContext value={file}>{children}</CaseFileContext>;
+}
+
+/** The open case file, or null before the provider's first effect. */
+export function useCaseFileContext(): CaseFile | null {
+  return use(CaseFileContext);
+}
+
+const LOADING: CaseSnapshot = Object.freeze({ status: 'loading', data: null, unreadable: 0 });
+const noSubscribe = () => () => undefined;
+
+/** The current snapshot (`loading` until opened). */
+export function useCaseSnapshot(): CaseSnapshot {
+  const store = useCaseFileContext()?.store;
+  return useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.getSnapshot ?? (() => LOADING));
+}
+
+/** Where the case file is, and how many records could not be read. */
+export function useCaseFile(): { readonly status: CaseSnapshot['status']; readonly unreadable: number } {
+  const { status, unreadable } = useCaseSnapshot();
+  return useMemo(() => ({ status, unreadable }), [status, unreadable]);
+}
+
+const CLOSED_COMMANDS = new Proxy({} as CaseCommands, {
+  get: () => () => Promise.reject(new CaseFileClosedError()),
+});
+
+/** The commands; before the case file opens every command rejects with CaseFileClosedError. */
+export function useCaseCommands(): CaseCommands {
+  return useCaseFileContext()?.commands ?? CLOSED_COMMANDS;
+}
+
+function list<T>(snapshot: CaseSnapshot, derive: (data: CaseData) => { items: T[]; total: number }): ListResult<T> {
+  if (!snapshot.data) return { status: snapshot.status === 'failed' ? 'failed' : 'loading', items: [], total: 0 };
+  return { status: 'ready', ...derive(snapshot.data) };
+}
+
+function lookup<T>(snapshot: CaseSnapshot, find: (data: CaseData) => T | undefined): Lookup<T> {
+  if (!snapshot.data) return { status: snapshot.status === 'loading' ? 'loading' : 'missing' };
+  const value = find(snapshot.data);
+  return value === undefined ? { status: 'missing' } : { status: 'found', value };
+}
+
+const DEFAULT_TESTIMONY_SORT: TestimonySort = { by: 'reference', direction: 'desc' };
+const DEFAULT_NAME_SORT = { by: 'name', direction: 'asc' } as const;
+
+/** Testimonies matching `filter`, in `sort` order. */
+export function useTestimonies(filter: TestimonyFilter = {}, sort: TestimonySort = DEFAULT_TESTIMONY_SORT): ListResult<TestimonyEntry> {
+  const snapshot = useCaseSnapshot();
+  const key = JSON.stringify([filter, sort]);
+  return useMemo(() => list(snapshot, (data) => ({ items: sortTestimonies(data, filterTestimonies(data, filter), sort), total: data.testimonies.size })), [snapshot, key]);
+}
+
+/** One testimony. */
+export function useTestimony(id: Id | undefined): Lookup<TestimonyEntry> {
+  const snapshot = useCaseSnapshot();
+  return useMemo(() => lookup(snapshot, (data) => (id === undefined ? undefined : data.testimonies.get(id))), [snapshot, id]);
+}
+
+/** Facilities matching `filter`, in `sort` order. */
+export function useFacilities(filter: FacilityFilter = {}, sort: FacilitySort = DEFAULT_NAME_SORT): ListResult<FacilityEntry> {
+  const snapshot = useCaseSnapshot();
+  const key = JSON.stringify([filter, sort]);
+  return useMemo(() => list(snapshot, (data) => ({ items: sortFacilities(filterFacilities(data, filter), sort), total: data.facilities.size })), [snapshot, key]);
+}
+
+/** One facility. */
+export function useFacility(id: Id | undefined): Lookup<FacilityEntry> {
+  const snapshot = useCaseSnapshot();
+  return useMemo(() => lookup(snapshot, (data) => (id === undefined ? undefined : data.facilities.get(id))), [snapshot, id]);
+}
+
+/** Alleged perpetrators matching `filter`, in `sort` order. */
+export function usePerpetrators(filter: PerpetratorFilter = {}, sort: PerpetratorSort = DEFAULT_NAME_SORT): ListResult<PerpetratorEntry> {
+  const snapshot = useCaseSnapshot();
+  const key = JSON.stringify([filter, sort]);
+  return useMemo(() => list(snapshot, (data) => ({ items: sortPerpetrators(filterPerpetrators(data, filter), sort), total: data.perpetrators.size })), [snapshot, key]);
+}
+
+/** One alleged perpetrator. */
+export function usePerpetrator(id: Id | undefined): Lookup<PerpetratorEntry> {
+  const snapshot = useCaseSnapshot();
+  return useMemo(() => lookup(snapshot, (data) => (id === undefined ? undefined : data.perpetrators.get(id))), [snapshot, id]);
+}
+
+/** One consent record with its state today. */
+export function useConsent(id: Id | undefined): Lookup<ConsentEntry> {
+  const snapshot = useCaseSnapshot();
+  return useMemo(() => lookup(snapshot, (data) => (id === undefined ? undefined : data.consents.get(id))), [snapshot, id]);
+}
+
+/** Every witness by pseudonym (for pickers), sorted by code. */
+export function useWitnesses(): ListResult<WitnessPseudonym> {
+  const snapshot = useCaseSnapshot();
+  return useMemo(
+    () => list(snapshot, (data) => ({ items: [...data.witnesses.values()].sort((a, b) => a.pseudonymCode.localeCompare(b.pseudonymCode, 'en', { numeric: true })), total: data.witnesses.size })),
+    [snapshot],
+  );
+}
+
+/**
+ * One witness record, read from the vault when asked (identity is not kept in the case file).
+ * Read again after the witness is saved; dropped when the component unmounts (lock).
+ */
+export function useWitness(id: Id | undefined): Lookup<LiveRecord<Witness>> {
+  const file = useCaseFileContext();
+  const snapshot = useCaseSnapshot();
+  const known = id === undefined ? undefined : snapshot.data?.witnesses.get(id);
+  const [read, setRead] = useState<{ key: unknown; value: Lookup<LiveRecord<Witness>> } | null>(null);
+  useEffect(() => {
+    if (!file || !known || id === undefined) return;
+    let live = true;
+    file.commands.readWitness(id).then(
+      (value) => live && setRead({ key: known, value: { status: 'found', value } }),
+      () => live && setRead({ key: known, value: { status: 'missing' } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [file, id, known]);
+  if (!snapshot.data) return { status: snapshot.status === 'loading' ? 'loading' : 'missing' };
+  if (!known) return { status: 'missing' };
+  return read && read.key === known ? read.value : { status: 'loading' };
+}
+
+/** Every version of a record, oldest first; read again when the record gets a new version. */
+export function useHistory<K extends 'testimony' | 'facility' | 'perpetrator' | 'consent'>(kind: K, id: Id | undefined): Lookup<VersionEntry<HistoryBody<K>>[]> {
+  const file = useCaseFileContext();
+  const snapshot = useCaseSnapshot();
+  const data = snapshot.data;
+  const current = id === undefined || !data ? undefined : ({ testimony: data.raw.testimonies, facility: data.raw.facilities, perpetrator: data.raw.perpetrators, consent: data.raw.consents }[kind].get(id) as { version: number } | undefined);
+  const [read, setRead] = useState<{ key: unknown; value: Lookup<VersionEntry<HistoryBody<K>>[]> } | null>(null);
+  useEffect(() => {
+    if (!file || !current || id === undefined) return;
+    let live = true;
+    (file.commands.history as (kind: K, id: Id) => Promise<VersionEntry<HistoryBody<K>>[]>)(kind, id).then(
+      (value) => live && setRead({ key: current, value: { status: 'found', value } }),
+      () => live && setRead({ key: current, value: { status: 'missing' } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [file, kind, id, current]);
+  if (!data) return { status: snapshot.status === 'loading' ? 'loading' : 'missing' };
+  if (!current) return { status: 'missing' };
+  return read && read.key === current ? read.value : { status: 'loading' };
+}
+
+/** The body type of each kind with history. */
+export type HistoryBody<K> = K extends 'testimony'
+  ? TestimonyEntry['body']
+  : K extends 'facility'
+    ? FacilityEntry['body']
+    : K extends 'perpetrator'
+      ? PerpetratorEntry['body']
+      : ConsentEntry['record']['body'];

@@ -1,0 +1,107 @@
+/**
+ * The strict reader of an attachment's stored stream. Runs in the vault worker.
+ *
+ * Built on shared/stream's ChunkDecryptor (which refuses bad sizes, bad tags, failed
+ * authentication and anything after FINAL), plus what only the vault can check: rows are
+ * looked up by their keyed ids in order, so a missing row, a row after FINAL, or a stream
+ * whose length, padding or SHA-256 differs from the metadata record is refused too.
+ * Reordered or duplicated rows fail authentication: secretstream chains each chunk to the last.
+ *
+ * Earlier pieces are released as their chunks authenticate (for progressive playback); the
+ * last piece only once every end-of-stream check has passed, so a consumer that waits for
+ * `done` never sees a byte of a stream that is later refused.
+ */
+import { getSodium } from '../../../../shared/crypto';
+import { idToBytes } from '../../../../shared/domain/ids';
+import { CHUNK_BYTES, CIPHER_CHUNK_BYTES, ChunkDecryptor, IncrementalHasher, StreamError } from '../../../../shared/stream';
+import { AttachmentError, type AttachmentProblem } from '../vault-errors';
+import { CHUNK_BATCH, deriveBlobKeys, disposeBlobKeys, originalBytesIn, RowNamer, storedChunkCount, toHex } from './attachment-format';
+import type { AttachmentRecord } from './attachment-record';
+import type { VaultDatabase } from './database';
+
+const STREAM_PROBLEMS: Readonly<Record<string, AttachmentProblem>> = {
+  truncated: 'truncated',
+  'after-final': 'after-final',
+  'chunk-size': 'chunk-size',
+  'auth-failed': 'auth-failed',
+  'bad-tag': 'bad-tag',
+  'length-mismatch': 'length-mismatch',
+  'hash-mismatch': 'hash-mismatch',
+  empty: 'chunk-size',
+  'too-long': 'length-mismatch',
+  'bad-header': 'auth-failed',
+  'invalid-input': 'invalid-state',
+};
+
+/** Rethrows a stream error as the attachment problem it means. */
+function asAttachmentError(error: unknown): unknown {
+  if (error instanceof StreamError) return new AttachmentError(STREAM_PROBLEMS[error.code] ?? 'auth-failed');
+  return error;
+}
+
+/** True if a chunk row `id` exists (reads the key only, not the 64 KiB body). */
+export async function hasChunk(db: VaultDatabase, id: string): Promise<boolean> {
+  return (await db.chunks.where('id').equals(id).count()) > 0;
+}
+
+/** What a complete, verified read measured. */
+export interface ReadResult {
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * Yields the original bytes of `record`, piece by piece (one per chunk, views into fresh
+ * arrays), and returns the verified length and SHA-256. Throws `AttachmentError`.
+ */
+export async function* readAttachmentStream(db: VaultDatabase, record: AttachmentRecord): AsyncGenerator<Uint8Array, ReadResult> {
+  const s = await getSodium();
+  const size = record.info.size;
+  const expected = storedChunkCount(size);
+  const keys = await deriveBlobKeys(record.blobKey);
+  const hasher = new IncrementalHasher(s, ['sha256']);
+  const namer = await RowNamer.create(keys.rows);
+  try {
+    const decryptor = await ChunkDecryptor.create(keys.stream, record.header, { ad: idToBytes(record.info.id) }).catch((error: unknown) => {
+      throw asAttachmentError(error);
+    });
+    for (let index = 0; ; ) {
+      const rows = await db.chunks.bulkGet(namer.ids(index, CHUNK_BATCH));
+      for (const row of rows) {
+        if (!row) {
+          // Nothing further authenticates without this row: say whether rows follow it.
+          throw new AttachmentError((await hasChunk(db, namer.id(index + 1))) ? 'missing-chunk' : 'truncated');
+        }
+        if (row.body.length !== CIPHER_CHUNK_BYTES) throw new AttachmentError('chunk-size');
+        let plain: Uint8Array;
+        try {
+          plain = decryptor.pull(row.body);
+        } catch (error) {
+          throw asAttachmentError(error);
+        }
+        const start = index * CHUNK_BYTES;
+        index += 1;
+        const original = originalBytesIn(plain, start, size);
+        if (original < 0) throw new AttachmentError('length-mismatch');
+        const piece = plain.subarray(0, original);
+        hasher.update(piece);
+        if (!decryptor.finished) {
+          if (index >= expected) throw new AttachmentError('length-mismatch');
+          if (piece.length > 0) yield piece;
+          continue;
+        }
+        if (await hasChunk(db, namer.id(index))) throw new AttachmentError('after-final');
+        if (index !== expected) throw new AttachmentError('length-mismatch');
+        const sha256 = toHex(hasher.digest().sha256 ?? new Uint8Array());
+        // Not a secret: both hashes are shown to the user. A plain compare is fine here.
+        if (sha256 !== record.info.sha256) throw new AttachmentError('hash-mismatch');
+        if (piece.length > 0) yield piece;
+        return { size, sha256 };
+      }
+    }
+  } finally {
+    hasher.dispose();
+    namer.dispose();
+    disposeBlobKeys(keys);
+  }
+}

@@ -1,0 +1,127 @@
+// A cancelled, interrupted or failed import leaves nothing behind: cancelled and failed
+// imports clean up at once; an import cut off by a lock or a killed worker is swept at the
+// next unlock (pending marker without a record → its chunks are deleted).
+import type { DBCore, Middleware } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AttachmentError, LockedError, VaultStorageFullError } from '../../../renderer/src/vault/vault-errors';
+import type { WorkerEndpoint } from '../../../renderer/src/vault/worker-connection';
+import { deleteTestDatabases, dumpDatabase, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, PASSPHRASE, type SpawnLog } from '../vault/support/vault-harness';
+import { countRows, draftFor, newOwner, patternBytes } from './support';
+
+afterEach(deleteTestDatabases);
+
+const MiB = 1024 * 1024;
+
+/** Counts of every table, to compare before and after. */
+async function counts(databaseName: string): Promise<Record<string, number>> {
+  const dump = await dumpDatabase(databaseName);
+  return Object.fromEntries(Object.entries(dump).map(([table, rows]) => [table, rows.length]));
+}
+
+/** Dexie middleware failing every mutation of `chunks` after the first `allowed` ones. */
+function fullDiskAfter(allowed: number): Middleware<DBCore> {
+  let seen = 0;
+  return {
+    stack: 'dbcore',
+    name: 'chunks-quota',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => {
+            if (name !== 'chunks' || request.type !== 'put' || ++seen <= allowed) return table.mutate(request);
+            return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+          },
+        };
+      },
+    }),
+  };
+}
+
+describe('imports that do not finish', () => {
+  it('a cancelled import deletes every row it wrote', async () => {
+    const { client, databaseName } = await makeUnlockedVault();
+    await client.records.create(noteKind, { title: 'kept', text: '' });
+    const before = await counts(databaseName);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const importing = client.attachments.importFile(new File([patternBytes(16 * MiB)], 'big.bin'), draftFor(newOwner()), {
+      signal: controller.signal,
+      onProgress: (bytes) => {
+        progress.push(bytes);
+        controller.abort();
+      },
+    });
+    await expect(importing).rejects.toMatchObject({ problem: 'cancelled' });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toBeLessThan(16 * MiB);
+    expect(await counts(databaseName)).toEqual(before);
+    await client.dispose();
+  });
+
+  it('a full disk mid-import throws VaultStorageFullError and leaves no rows', async () => {
+    const { client, databaseName } = await makeUnlockedVault({ engine: { middleware: [fullDiskAfter(2)] } });
+    const error = await client.attachments.importFile(new File([patternBytes(8 * MiB)], 'big.bin'), draftFor(newOwner())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VaultStorageFullError);
+    expect(await countRows(databaseName, 'chunks')).toBe(0);
+    expect(await countRows(databaseName, 'blobs')).toBe(0);
+    await client.dispose();
+  });
+
+  it('an import cut off by a lock is swept at the next unlock', async () => {
+    const { client, databaseName } = await makeUnlockedVault();
+    const owner = newOwner();
+    const kept = await client.attachments.importFile(new File([patternBytes(200_000)], 'kept.bin'), draftFor(owner, 'kept.bin'));
+    const keptRows = await countRows(databaseName, 'chunks');
+    let locking: Promise<void> | undefined;
+    const importing = client.attachments.importFile(new File([patternBytes(24 * MiB)], 'cut.bin'), draftFor(owner, 'cut.bin'), {
+      onProgress: (bytes) => {
+        if (bytes >= 4 * MiB) locking ??= client.lock('manual');
+      },
+    });
+    await expect(importing).rejects.toBeInstanceOf(LockedError);
+    await locking;
+    // Locked: the cut-off import's rows and its pending marker are still on disk.
+    expect(await countRows(databaseName, 'chunks')).toBeGreaterThan(keptRows);
+    expect(await countRows(databaseName, 'blobs')).toBe(1);
+
+    await client.unlock(PASSPHRASE);
+    expect(await countRows(databaseName, 'chunks')).toBe(keptRows);
+    expect(await countRows(databaseName, 'blobs')).toBe(0);
+    expect((await client.attachments.list(owner)).attachments.map((a) => a.id)).toEqual([kept.id]);
+    expect(await client.attachments.verify(kept.id)).toMatchObject({ size: 200_000 });
+    await client.dispose();
+  });
+
+  it('a recording whose worker was killed is swept when the vault is next opened', async () => {
+    const log: SpawnLog = { spawned: [], terminated: [] };
+    const first = await makeHarness({ spawnWorker: inProcessWorkers({}, log) });
+    await first.client.create({ passphrase: PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
+    const writer = await first.client.attachments.startWriter({ ...draftFor(newOwner(), 'interview.webm', 'audio/webm'), source: 'recording' });
+    for (let i = 0; i < 5; i++) await writer.append(patternBytes(MiB, i + 1));
+    expect(await countRows(first.databaseName, 'chunks')).toBeGreaterThan(0);
+    // Killed: no close, no flush, no abort.
+    for (const endpoint of log.spawned) (endpoint as WorkerEndpoint).terminate();
+
+    const second = await makeHarness({ keyring: first.keyring, databaseName: first.databaseName });
+    expect(await countRows(second.databaseName, 'blobs')).toBe(1);
+    expect(await second.client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    expect(await countRows(second.databaseName, 'chunks')).toBe(0);
+    expect(await countRows(second.databaseName, 'blobs')).toBe(0);
+    expect(second.client.getState()).toMatchObject({ auditWarning: null });
+    await second.client.dispose();
+  });
+
+  it('an aborted writer cleans up, and its handle refuses further bytes', async () => {
+    const { client, databaseName } = await makeUnlockedVault();
+    const writer = await client.attachments.startWriter(draftFor(newOwner()));
+    await writer.append(patternBytes(3 * MiB));
+    await writer.abort();
+    expect(await countRows(databaseName, 'chunks')).toBe(0);
+    expect(await countRows(databaseName, 'blobs')).toBe(0);
+    await expect(writer.append(patternBytes(1))).rejects.toBeInstanceOf(AttachmentError);
+    await client.dispose();
+  });
+});
