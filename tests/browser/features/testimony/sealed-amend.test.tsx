@@ -67,6 +67,8 @@ describe('sealed testimony', VAULT_TESTS, () => {
     await screen.getByRole('button', { name: 'إلغاء التعديل' }).click();
     await expect.element(narrative).toHaveValue('نص الشهادة المختومة.');
     await expect.element(narrative).toHaveAttribute('readonly');
+    // Nothing is pending: the sealed view does not claim unsaved changes.
+    expect(document.querySelector('.autosave')?.getAttribute('data-phase')).toBe('clean');
     expect(defined(seen.testimonies[0]).version).toBe(sealedVersion);
   });
 });

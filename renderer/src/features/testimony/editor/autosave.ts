@@ -99,6 +99,13 @@ export class AutosaveController<T> {
     this.set({ phase: 'saved', at: new Date(), heldBack });
   }
 
+  /** The values went back to what is stored (an amendment was cancelled): nothing to save. */
+  reset(): void {
+    this.cancelTimer();
+    this.savedGeneration = this.generation;
+    this.set({ phase: 'clean' });
+  }
+
   /** Saves now (the pause elapsed, "Try again", or before leaving). */
   async saveNow(): Promise<void> {
     if (this.disposed) return;

@@ -22,7 +22,7 @@ import { caseIssue } from '../form/issue-messages';
 import '../form/case-form.css';
 import { ReadOnlyContext } from '../form/read-only';
 import { AmendPanel } from './amend-panel';
-import { AutosaveController, type AutosaveState } from './autosave';
+import { AutosaveController } from './autosave';
 import { AutosaveStatus } from './autosave-status';
 import { EditorHeader } from './editor-header';
 import { TestimonyIdentityContext } from './editor-context';
@@ -134,6 +134,7 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
     // Back to the sealed version exactly as stored.
     const current = saver.record.current;
     if (current) form.reset(testimonyToValues(current.body));
+    controller.reset();
     setAmending(false);
   };
 
@@ -150,7 +151,8 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
           )}
           {identity.amendment && <AmendmentNote amendment={identity.amendment} />}
           {amending && <AmendPanel busy={busy} onSave={saveAmendment} onCancel={cancelAmendment} />}
-          <AutosaveStatus controller={controller as AutosaveController<unknown>} automatic={automatic} onShowProblems={showProblems} onOverwrite={overwrite} />
+          {/* While amending, the amendment panel has its own save. */}
+          {!amending && <AutosaveStatus controller={controller as AutosaveController<unknown>} automatic={automatic} onShowProblems={showProblems} onOverwrite={overwrite} />}
           <SaveFailureNotice failure={failure} />
         </div>
         <form noValidate onSubmit={(event) => (event.preventDefault(), saveNow())} aria-label={t('testimony.editor.formLabel')}>
@@ -183,5 +185,3 @@ function AmendmentNote({ amendment }: { amendment: NonNullable<Testimony['amendm
     </Notice>
   );
 }
-
-export type { AutosaveState };

@@ -1,0 +1,111 @@
+/**
+ * The bench's synthetic case file: deterministic for a seed, Arabic and English, built from
+ * the demo vault's respectful, non-graphic templates and fictional people (demo/, read-only).
+ * Runs on the bench page's main thread. Pure: writing it into a vault is populate.ts.
+ *
+ * Shape per testimony (issue 7): a ~5 KB narrative, 3 facility links (detention episodes),
+ * 2 alleged-perpetrator links, 1 in 10 with one attachment of 64 KiB–1 MiB. Testimonies are
+ * made on demand by index, so 100,000 of them never sit in memory as objects at once.
+ */
+import type { AllegedPerpetrator, Allegation, DetentionEpisode, Facility, Testimony } from '../../../shared/domain';
+import type { Id } from '../../../shared/domain/ids';
+import { buildDemoData } from '../../../renderer/src/features/records/demo/demo-data';
+import { DemoRandom } from '../../../renderer/src/features/records/demo/demo-random';
+import { FAMILY_NAMES, GIVEN_NAMES } from '../../../renderer/src/features/records/demo/demo-texts';
+import { formatReferenceCode } from '../../../renderer/src/features/records/reference-codes';
+
+/** The profile workload reads this many allegations of one person (issue 4's budget). */
+export const PROFILE_ALLEGATIONS = 500;
+/** A typical narrative, in UTF-8 bytes. */
+const NARRATIVE_BYTES = 5000;
+const KiB = 1024;
+
+export interface SyntheticVault {
+  readonly seed: number;
+  readonly facilities: readonly Facility[];
+  readonly perpetrators: readonly AllegedPerpetrator[];
+  /** The alleged perpetrator with `min(PROFILE_ALLEGATIONS, count)` allegations. */
+  readonly profileId: Id;
+  /** Testimony number `index` (any index ≥ 0; the same every time). */
+  testimony(index: number): Testimony;
+  /** Attachment size for testimony `index`, or null (1 in 10 have one). */
+  attachmentBytes(index: number): number | null;
+}
+
+const encoder = new TextEncoder();
+
+/** Repeats the template's paragraphs (with a numbered note, so digits are searchable) up to ~5 KB. */
+function narrativeOf(template: string, index: number, arabic: boolean): string {
+  const note = arabic ? `ملاحظة المقابلة رقم ${index + 1}.` : `Interview note number ${index + 1}.`;
+  const parts = [template, note];
+  let bytes = encoder.encode(template).length + encoder.encode(note).length;
+  while (bytes < NARRATIVE_BYTES) {
+    parts.push(template);
+    bytes += encoder.encode(template).length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/** Fictional extra people, so links spread over many profiles (about one per 100 testimonies). */
+function extraPerpetrators(random: DemoRandom, template: AllegedPerpetrator, count: number): AllegedPerpetrator[] {
+  const people: AllegedPerpetrator[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const text = `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)} ${n + 1}`;
+    people.push({ ...template, id: random.id(), names: [{ text, kind: 'full_name', lang: /[a-z]/i.test(text) ? 'en' : 'ar', source: { note: 'Synthetic bench data' } }] });
+  }
+  return people;
+}
+
+/** Builds the synthetic vault of `count` testimonies for `seed`. */
+export function syntheticVault(seed: number, count: number): SyntheticVault {
+  const demo = buildDemoData(seed, 36);
+  const random = new DemoRandom(seed + 1);
+  // The demo's duplicate facility is left out: every link goes to a distinct, named place.
+  const facilities = demo.facilities.slice(0, 10);
+  const [hero, second] = demo.perpetrators;
+  if (!hero || !second) throw new Error('demo data has no perpetrators');
+  const subject: AllegedPerpetrator = hero;
+  const extras = extraPerpetrators(random, second, Math.max(10, Math.floor(count / 100)));
+  // Everyone but the profile's subject takes the other links, round robin.
+  const others = [...demo.perpetrators.slice(1), ...extras];
+  const perpetrators = [...demo.perpetrators, ...extras];
+  const facilityAt = (n: number) => facilities[n % facilities.length] as Facility;
+  const otherAt = (n: number) => others[n % others.length] as AllegedPerpetrator;
+
+  function testimony(index: number): Testimony {
+    const r = new DemoRandom(seed * 1_000_003 + index);
+    const template = demo.testimonies[index % demo.testimonies.length] as Testimony;
+    const arabic = template.narrative.language === 'ar';
+    const [f1, f2, f3] = [facilityAt(index), facilityAt(index + 3), facilityAt(index + 6)];
+    const [e1, e2] = template.detentionEpisodes as [DetentionEpisode, DetentionEpisode];
+    const episodes: DetentionEpisode[] = [
+      { ...e1, id: r.id(), facilityId: f1.id },
+      { ...e2, id: r.id(), facilityId: f2.id },
+      { ...e2, id: r.id(), facilityId: f3.id },
+    ];
+    const base = template.allegations[0] as Allegation;
+    const first = index < PROFILE_ALLEGATIONS ? subject.id : otherAt(index).id;
+    const allegations: Allegation[] = [
+      { ...base, id: r.id(), perpetratorId: first, facilityId: f1.id },
+      { ...base, id: r.id(), perpetratorId: otherAt(index * 7 + 1).id, facilityId: f2.id },
+    ];
+    const { witnessId: _w, consentId: _c, ...rest } = template;
+    return {
+      ...rest,
+      id: r.id(),
+      referenceCode: formatReferenceCode(2025, index + 1),
+      narrative: { language: template.narrative.language, text: narrativeOf(template.narrative.text, index, arabic) },
+      detentionEpisodes: episodes,
+      allegations,
+      attachmentIds: [],
+    };
+  }
+
+  function attachmentBytes(index: number): number | null {
+    if (index % 10 !== 5) return null;
+    // 64 KiB × 2^(0..4): 64 KiB to 1 MiB, most of them small, as scans and photos are.
+    return 64 * KiB * 2 ** new DemoRandom(seed + index).int(0, 4);
+  }
+
+  return { seed, facilities, perpetrators, profileId: hero.id, testimony, attachmentBytes };
+}
