@@ -5,6 +5,7 @@
  */
 export * from './allegation';
 export * from './consent';
+export * from './contact';
 export * from './consent-export';
 export * from './consent-state';
 export * from './detention-episode';

@@ -1,22 +1,19 @@
-// Canary scan extended to attachments and recordings (DESIGN.md §12): a file whose bytes carry
-// Latin and Arabic canaries (UTF-8, UTF-16LE and UTF-16BE) and whose name is a canary is
-// attached, verified and opened; an interview is recorded with the fake microphone and played
-// back; the vault is locked and the browser closed. Then every file of the profile is read:
+// Canary scan extended to attachments and recordings (DESIGN.md §12), in the real app: a new
+// user creates a vault and a testimony; in its editor a file whose bytes carry Latin and Arabic
+// canaries (UTF-8, UTF-16LE and UTF-16BE) and whose name is a canary is attached and verified;
+// an interview is recorded with the fake microphone; the vault is locked and unlocked, and the
+// recording played and the file verified again; a second recording is cut off by a lock and the
+// browser closed. Then every file of the profile is read:
 // no canary, no file name, and no piece of the recorded WebM may be there in clear. A control
 // written by the test itself into IndexedDB must be found, or the scan proves nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { attachmentPanel, lock, lockUnlockAndReopen, newTestimonyWithPanel } from './attachments-steps';
 import { arabicCanary, latinCanary, scanForCanaries, type Canary } from './canary-scan';
-import { lockHost, openHost, serveAttachmentHost, type HostJourney, type HostServer } from './attachments-host';
+import { isLocal, openApp, type Journey } from './harness';
 
-let server: HostServer;
-let journey: HostJourney | undefined;
+let journey: Journey | undefined;
 
-beforeAll(async () => {
-  server = await serveAttachmentHost();
-}, 120_000);
-afterAll(async () => {
-  await server.close();
-});
 afterEach(async () => {
   await journey?.dispose();
   journey = undefined;
@@ -38,7 +35,7 @@ function canaryFile(canaries: readonly Canary[]): Buffer {
   return Buffer.concat(parts);
 }
 
-async function writeControl(journey: HostJourney, control: readonly Canary[]): Promise<void> {
+async function writeControl(journey: Journey, control: readonly Canary[]): Promise<void> {
   await journey.page.evaluate(
     (texts) =>
       new Promise<void>((resolve, reject) => {
@@ -58,36 +55,56 @@ async function writeControl(journey: HostJourney, control: readonly Canary[]): P
   );
 }
 
+async function verify(row: ReturnType<Page['locator']>): Promise<void> {
+  await row.getByRole('button', { name: 'Verify integrity' }).click();
+  await row.getByRole('status').filter({ hasText: 'SHA-256 matches' }).waitFor({ timeout: 30_000 });
+}
+
+/** Plays the one recording until more than two seconds are buffered. */
+async function play(page: Page): Promise<void> {
+  await attachmentPanel(page).getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(
+    () => {
+      const audio = document.querySelector<HTMLAudioElement>('[data-testid="attachment-audio"]');
+      return audio !== null && audio.buffered.length > 0 && audio.buffered.end(0) > 2;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
 describe('canary scan of a profile with attachments and a recording', () => {
   it('finds no attachment content, file name or recorded audio anywhere on disk', async () => {
     const content = [latinCanary('file-latin', 'ATT'), arabicCanary('file-arabic')];
     const name = latinCanary('file-name', 'NAME');
     const control = [latinCanary('control', 'CTRL'), arabicCanary('control-ar')];
 
-    journey = await openHost(server);
+    journey = await openApp();
     const { page } = journey;
-    await page.locator('input[type="file"]').setInputFiles({ name: `${name.text}.txt`, mimeType: 'text/plain', buffer: canaryFile(content) });
-    const row = page.getByRole('article', { name: `${name.text}.txt` });
+    const code = await newTestimonyWithPanel(page);
+    const panel = attachmentPanel(page);
+    await panel.locator('input[type="file"]').setInputFiles({ name: `${name.text}.txt`, mimeType: 'text/plain', buffer: canaryFile(content) });
+    const row = panel.getByRole('article', { name: `${name.text}.txt` });
     await row.waitFor({ timeout: 30_000 });
-    await row.getByRole('button', { name: 'Verify integrity' }).click();
-    await row.getByRole('status').filter({ hasText: 'SHA-256 matches' }).waitFor({ timeout: 30_000 });
+    await verify(row);
 
-    await page.getByRole('button', { name: 'Start recording' }).click();
-    await page.getByText('0:03').waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Stop and save' }).click();
-    await page.getByText(/Recording saved/).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => {
-      const audio = document.querySelector<HTMLAudioElement>('[data-testid="attachment-audio"]');
-      return audio !== null && audio.buffered.length > 0 && audio.buffered.end(0) > 2;
-    }, undefined, { timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Start recording' }).click();
+    await panel.getByText('0:03').waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Stop and save' }).click();
+    await panel.getByText(/Recording saved/).waitFor({ timeout: 30_000 });
+
+    // Back after a lock: the recording plays and the file still verifies.
+    await lockUnlockAndReopen(page, code);
+    await play(page);
+    await verify(attachmentPanel(page).getByRole('article', { name: `${name.text}.txt` }));
 
     // A second recording is cut off by the lock: sealed, not left behind in clear.
-    await page.getByRole('button', { name: 'Start recording' }).click();
-    await page.getByText('0:02').waitFor({ timeout: 20_000 });
-    await lockHost(page);
+    await attachmentPanel(page).getByRole('button', { name: 'Start recording' }).click();
+    await attachmentPanel(page).getByText('0:02').waitFor({ timeout: 20_000 });
+    await lock(page);
     await writeControl(journey, control);
     expect(journey.problems).toEqual([]);
+    expect(journey.requests.filter((url) => !isLocal(url))).toEqual([]);
     await journey.close();
 
     const recorded: Canary[] = [

@@ -4,7 +4,10 @@
  * once, lock drops to `locked`), the real LockManager (with timers the test fires by hand),
  * and a log of every call. Slow operations can be held open to look at progress screens.
  */
+import { fingerprint, humanFingerprint } from '../../shared/bundle/fingerprint';
+import { createIdentity } from '../../shared/crypto/identity';
 import { checkNewPassphrase } from '../../shared/crypto/passphrase';
+import { getSodium } from '../../shared/crypto/sodium';
 import type { AttachmentRepository } from '../../renderer/src/vault/client-attachments';
 import { LockManager, type LockTimers } from '../../renderer/src/vault/lock-manager';
 import type {
@@ -276,6 +279,12 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
     records,
     attachments,
     appendAudit: () => Promise.resolve(),
+    async identity() {
+      requireUnlocked();
+      const s = await getSodium();
+      const id = createIdentity(s, undefined);
+      return { signPk: id.signPublicKey, boxPk: id.boxPublicKey, binding: id.binding, fingerprint: humanFingerprint(await fingerprint(id.signPublicKey, id.boxPublicKey)) };
+    },
     lockManager: new LockManager((reason) => void client.lock(reason), timers),
     trackObjectUrl: (url) => url,
     async dispose() {

@@ -4,6 +4,8 @@
  */
 import { AuditScreen } from '../features/audit/audit-screen';
 import { AuditWarningBanner } from '../features/audit/audit-warning-banner';
+import { ContactsScreen } from '../features/contacts/contacts-screen';
+import { IdentityScreen } from '../features/contacts/identity-screen';
 import { CreatingVaultNotice } from '../features/create-vault/creating-vault-notice';
 import { RecoveryKeyScreen } from '../features/create-vault/recovery-key-screen';
 import type { VaultCreation } from '../features/create-vault/use-vault-creation';
@@ -50,8 +52,10 @@ export function UnlockedScreens({ state, navigation, creation }: UnlockedScreens
         )}
         {current === 'audit' && <AuditScreen unlockWarning={state.auditWarning} focusOnMount={focusOnMount} />}
         {current === 'settings' && <SettingsScreen state={state} focusOnMount={focusOnMount} />}
+        {current === 'contacts' && <ContactsScreen focusOnMount={focusOnMount} onOpenIdentity={() => navigation.open('identity')} />}
+        {current === 'identity' && <IdentityScreen focusOnMount={focusOnMount} />}
         {records}
-        {current !== 'audit' && current !== 'settings' && !records && (
+        {current !== 'audit' && current !== 'settings' && current !== 'contacts' && current !== 'identity' && !records && (
           <HomeScreen
             state={state}
             focusOnMount={focusOnMount}

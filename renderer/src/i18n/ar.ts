@@ -11,6 +11,7 @@ import { perpetratorMessages } from '../features/perpetrator/messages';
 import { profilesMessages } from '../features/profiles/messages';
 import { searchMessages } from '../features/search/messages';
 import { consentMessages } from '../features/consent/messages';
+import { contactsMessages } from '../features/contacts/messages';
 import { demoMessages } from '../features/demo/messages';
 import { testimonyMessages } from '../features/testimony/messages';
 import { witnessMessages } from '../features/witness/messages';
@@ -269,6 +270,12 @@ export const ar = {
     actionAuditRekey: 'استبدال مفتاح سجل التدقيق',
     actionRecoveryKeySet: 'إنشاء مفتاح استرداد',
     actionRecoveryKeyRemove: 'إزالة مفتاح الاسترداد',
+    actionRecordMerge: 'دمج سجلّات مكرّرة',
+    actionRecordUnmerge: 'التراجع عن دمج',
+    actionTestimonyStatus: 'تغيير حالة شهادة',
+    actionTestimonyAmend: 'تعديل شهادة مختومة',
+    actionContactVerify: 'التحقق من جهة اتصال شريكة',
+    actionContactRemove: 'إزالة جهة اتصال شريكة',
     actionOther: 'حدث آخر',
     detailWithPassphrase: 'بعبارة المرور',
     detailWithRecoveryKey: 'بمفتاح الاسترداد',
@@ -326,6 +333,7 @@ export const ar = {
   testimony: testimonyMessages.ar,
   witness: witnessMessages.ar,
   consent: consentMessages.ar,
+  contacts: contactsMessages.ar,
   demo: demoMessages.ar,
   attachments: attachmentMessages.ar,
 } as const satisfies Messages;

@@ -11,6 +11,7 @@ import { perpetratorMessages } from '../features/perpetrator/messages';
 import { profilesMessages } from '../features/profiles/messages';
 import { searchMessages } from '../features/search/messages';
 import { consentMessages } from '../features/consent/messages';
+import { contactsMessages } from '../features/contacts/messages';
 import { demoMessages } from '../features/demo/messages';
 import { testimonyMessages } from '../features/testimony/messages';
 import { witnessMessages } from '../features/witness/messages';
@@ -268,6 +269,12 @@ export const en = {
     actionAuditRekey: 'Audit trail key replaced',
     actionRecoveryKeySet: 'Recovery key created',
     actionRecoveryKeyRemove: 'Recovery key removed',
+    actionRecordMerge: 'Records merged (duplicates)',
+    actionRecordUnmerge: 'Merge undone',
+    actionTestimonyStatus: 'Testimony status changed',
+    actionTestimonyAmend: 'Sealed testimony amended',
+    actionContactVerify: 'Partner contact verified',
+    actionContactRemove: 'Partner contact removed',
     actionOther: 'Other event',
     detailWithPassphrase: 'With the passphrase',
     detailWithRecoveryKey: 'With the recovery key',
@@ -325,6 +332,7 @@ export const en = {
   testimony: testimonyMessages.en,
   witness: witnessMessages.en,
   consent: consentMessages.en,
+  contacts: contactsMessages.en,
   demo: demoMessages.en,
   attachments: attachmentMessages.en,
 } as const;

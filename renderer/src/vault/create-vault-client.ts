@@ -244,6 +244,8 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
       await call((api) => api.appendFeatureAudit(action, data));
     },
 
+    identity: () => call((api) => api.identity()),
+
     async panicWipe() {
       lockManager.disarm();
       urls.revokeAll();

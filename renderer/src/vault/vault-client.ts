@@ -151,7 +151,11 @@ export type FeatureAuditAction =
   /** `{ id, from, to, v }`: a testimony's status changed (sealing included) */
   | 'testimony.status'
   /** `{ id, amends, v }`: a sealed testimony amended */
-  | 'testimony.amend';
+  | 'testimony.amend'
+  /** `{ id, method }`: a contact's fingerprint was compared and the contact marked verified */
+  | 'contact.verify'
+  /** `{ id }`: a partner contact removed */
+  | 'contact.remove';
 
 /** Details of a feature audit entry: ids, codes and counts only (never record contents). */
 export type FeatureAuditData = { readonly [key: string]: string | number | boolean };
@@ -244,6 +248,21 @@ export interface RecordRepository {
   history<T>(kind: RecordKind<T>, id: Id): Promise<LiveRecord<T>[]>;
 }
 
+/**
+ * This device's public identity (DESIGN.md §7): what an identity card carries. The secret
+ * halves stay in the vault worker. Changes when the identity is rotated (`reportCompromised`).
+ */
+export interface PublicDeviceIdentity {
+  /** Ed25519 public key (32 bytes). */
+  readonly signPk: Uint8Array;
+  /** X25519 public key (32 bytes). */
+  readonly boxPk: Uint8Array;
+  /** Signature of the signing key over both public keys (64 bytes). */
+  readonly binding: Uint8Array;
+  /** The 12 groups of 5 digits people compare. */
+  readonly fingerprint: string;
+}
+
 /** Options of `create`. */
 export interface CreateVaultOptions {
   readonly passphrase: string;
@@ -301,6 +320,8 @@ export interface VaultClient {
    * the action code and that the data is a small flat object of ids, codes and counts.
    */
   appendAudit(action: FeatureAuditAction, data: FeatureAuditData): Promise<void>;
+  /** This device's public identity (public keys, binding, fingerprint); secret keys never leave the worker. */
+  identity(): Promise<PublicDeviceIdentity>;
   /**
    * True for the demo vault (synthetic data, its own database and an in-memory keyring; see
    * features/records/demo): the shell labels it "DEMO" on every screen. Absent for the real vault.

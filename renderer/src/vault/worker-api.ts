@@ -9,7 +9,7 @@
 import type { KdfParams, KdfProfileName } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/ids';
 import type { AttachmentWorkerApi } from './attachment-types';
-import type { AuditTrail, AuditWarning, Compartment, OpenedWith, RotationProgress, UnreadableRecord, VaultSettings } from './vault-client';
+import type { AuditTrail, AuditWarning, Compartment, OpenedWith, PublicDeviceIdentity, RotationProgress, UnreadableRecord, VaultSettings } from './vault-client';
 
 /** Writes new keyring bytes through the platform (atomic replace). Lent to the worker via comlink. */
 export type KeyringWriter = (bytes: Uint8Array) => Promise<void>;
@@ -80,6 +80,8 @@ export interface VaultWorkerApi extends AttachmentWorkerApi {
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
   listRecords(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
+  /** The public halves of the device identity (never the secret keys). */
+  identity(): Promise<PublicDeviceIdentity>;
   /** Writes the batched audit head into the keyring now. */
   flush(): Promise<void>;
   /** Flushes, aborts running work, zeroes every key and closes the database. Idempotent. */

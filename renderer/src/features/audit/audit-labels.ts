@@ -3,7 +3,7 @@
  * an unknown code (a newer version's entry) is shown as "Other event" with its code.
  */
 import type { TFunction } from 'i18next';
-import type { AuditAction, AuditProblem } from '../../vault/vault-client';
+import type { AuditAction, AuditProblem, FeatureAuditAction } from '../../vault/vault-client';
 
 const ACTION_KEYS = {
   'vault.create': 'audit.actionVaultCreate',
@@ -20,7 +20,13 @@ const ACTION_KEYS = {
   'record.create': 'audit.actionRecordCreate',
   'record.update': 'audit.actionRecordUpdate',
   'record.delete': 'audit.actionRecordDelete',
-} as const satisfies Record<AuditAction, string>;
+  'record.merge': 'audit.actionRecordMerge',
+  'record.unmerge': 'audit.actionRecordUnmerge',
+  'testimony.status': 'audit.actionTestimonyStatus',
+  'testimony.amend': 'audit.actionTestimonyAmend',
+  'contact.verify': 'audit.actionContactVerify',
+  'contact.remove': 'audit.actionContactRemove',
+} as const satisfies Record<AuditAction | FeatureAuditAction, string>;
 
 type KnownAction = keyof typeof ACTION_KEYS;
 

@@ -13,6 +13,7 @@ import { TextField } from '../testimony/form/text-fields';
 import { VocabularyCheckboxes, VocabularySelect } from '../testimony/form/vocabulary-fields';
 import { caseIssue } from '../testimony/form/issue-messages';
 import { grantFormSchema, type GrantValues } from './consent-values';
+import { useRecipientContacts } from '../contacts/use-recipient-contacts';
 import { RecipientFields } from './recipient-fields';
 
 export interface GrantFormProps {
@@ -28,6 +29,7 @@ export interface GrantFormProps {
 export function GrantForm({ defaults, notBefore, busy, onSubmit, onCancel }: GrantFormProps) {
   const { t } = useTranslation();
   const form = useForm<GrantValues, unknown, ConsentGranted>({ resolver: zodResolver(grantFormSchema, { error: FIELD_ERROR_MAP }), defaultValues: defaults, mode: 'onBlur' });
+  const contacts = useRecipientContacts();
   const [scopes, disclosure] = useWatch({ control: form.control, name: ['scopes', 'identityDisclosure'] });
   const submit = form.handleSubmit((event) => {
     if (notBefore !== undefined && event.date < notBefore) {
@@ -48,9 +50,9 @@ export function GrantForm({ defaults, notBefore, busy, onSubmit, onCancel }: Gra
           <LanguageSelect name="language" label={t('consent.grant.language')} />
         </div>
         <VocabularyCheckboxes name="scopes" legend={t('consent.grant.scopes')} hint={t('consent.grant.scopesHint')} vocabulary={consentScopes} />
-        {scopes.includes('sharing') && <RecipientFields name="sharing" legend={t('consent.grant.sharingWith')} hint={t('consent.grant.sharingHint')} />}
+        {scopes.includes('sharing') && <RecipientFields name="sharing" legend={t('consent.grant.sharingWith')} hint={t('consent.grant.sharingHint')} contacts={contacts} />}
         <VocabularySelect name="identityDisclosure" label={t('consent.grant.identity')} vocabulary={identityDisclosures} />
-        {disclosure === 'named' && <RecipientFields name="namedDisclosureTo" legend={t('consent.grant.namedTo')} hint={t('consent.grant.namedToHint')} />}
+        {disclosure === 'named' && <RecipientFields name="namedDisclosureTo" legend={t('consent.grant.namedTo')} hint={t('consent.grant.namedToHint')} contacts={contacts} />}
         <BooleanField name="recordingAllowed" label={t('consent.grant.recording')} />
         <BooleanField name="recontactAllowed" label={t('consent.grant.recontact')} />
         <TextField name="reviewDate" type="date" label={t('consent.grant.reviewDate')} hint={t('consent.grant.reviewDateHint')} />

@@ -2,10 +2,9 @@
  * Who may receive the testimony (sharing) or learn the witness's name (named disclosure):
  * recipient classes now, named partner contacts later.
  *
- * Extension point: contacts (verified partner keys, DESIGN.md §7) are not built yet. When they
- * are, pass them as `contacts`; each becomes a checkbox registered under `${name}.contactIds`,
- * which the consent schema already stores and the export gate already evaluates. Until then
- * the list is empty and only classes can be chosen.
+ * Named contacts (partner keys, DESIGN.md §7; see features/contacts) come in as `contacts`;
+ * each becomes a checkbox registered under `${name}.contactIds`, which the consent schema
+ * stores and the export gate evaluates. With no contacts only classes can be chosen.
  */
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +25,7 @@ export interface RecipientFieldsProps {
   name: string;
   legend: string;
   hint?: string;
-  /** Verified contacts to offer; none until the contacts feature exists. */
+  /** Contacts to offer (features/contacts `useRecipientContacts`). */
   contacts?: readonly RecipientContact[];
 }
 

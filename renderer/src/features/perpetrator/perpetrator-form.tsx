@@ -135,7 +135,7 @@ function PerpetratorFormBody({
         onOpen={onOpenPerpetrator ? (id) => onOpenPerpetrator(id as Id) : undefined}
       />
       {!compact && <PositionsFields facilities={facilities} codesListId={codesListId} defaultSource={newRowSource} disabled={busy} />}
-      <PerpetratorDetailsFields compact={compact} disabled={busy} />
+      <PerpetratorDetailsFields compact={compact} disabled={busy} perpetratorId={perpetrator?.id} />
       <SaveFailureNotice failure={failure} />
       {saved && <p role="status">{t('perpetrator.saved')}</p>}
       <div className="record-form__actions">

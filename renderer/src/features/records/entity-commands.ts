@@ -7,6 +7,7 @@ import type { AllegedPerpetrator, Facility } from '../../../../shared/domain';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import { RecordNotFoundError } from '../../vault/vault-errors';
 import type { CaseStore } from './case-store';
+import { deleteOwnerAttachments } from './owner-attachments';
 import { ImmutableFieldError } from './errors';
 import { checkFacilityLinks, checkPerpetratorLinks, facilityUsage, perpetratorUsage, refuseIfUsed } from './link-integrity';
 import { facilityKind, newRecordId, perpetratorKind } from './record-kinds';
@@ -76,12 +77,13 @@ export function updatePerpetrator(store: CaseStore, perpetrator: AllegedPerpetra
   });
 }
 
-/** Deletes an alleged perpetrator no allegation links to. */
+/** Deletes an alleged perpetrator no allegation links to, and its photos with it. */
 export function deletePerpetrator(store: CaseStore, id: Id, expectedVersion: number): Promise<void> {
   return store.exclusive(async () => {
     if (!store.data.raw.perpetrators.has(id)) throw new RecordNotFoundError();
     refuseIfUsed(perpetratorUsage(store.data, id));
     await store.client.records.delete(perpetratorKind, id, expectedVersion);
     store.commit({ removed: { perpetrators: [id] } });
+    await deleteOwnerAttachments(store.client, 'perpetrator', id);
   });
 }

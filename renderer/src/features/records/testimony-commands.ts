@@ -7,6 +7,7 @@ import type { Testimony, TestimonyStatus } from '../../../../shared/domain';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import { RecordNotFoundError } from '../../vault/vault-errors';
 import type { CaseStore } from './case-store';
+import { deleteOwnerAttachments } from './owner-attachments';
 import { CodeTakenError } from './errors';
 import { checkTestimonyLinks } from './link-integrity';
 import { newRecordId, testimonyKind } from './record-kinds';
@@ -90,11 +91,12 @@ export function amendTestimony(store: CaseStore, testimony: Testimony, reason: s
   });
 }
 
-/** Deletes a testimony that is not sealed. */
+/** Deletes a testimony that is not sealed, and its attachments with it. */
 export function deleteTestimony(store: CaseStore, id: Id, expectedVersion: number): Promise<void> {
   return store.exclusive(async () => {
     checkTestimonyDelete(stored(store, id).body);
     await store.client.records.delete(testimonyKind, id, expectedVersion);
     store.commit({ removed: { testimonies: [id] } });
+    await deleteOwnerAttachments(store.client, 'testimony', id);
   });
 }

@@ -9,7 +9,7 @@ import { isPlainRecord } from './sealed-rows';
 import type { Session } from './session';
 
 /** The action codes a feature may append. */
-export const FEATURE_AUDIT_ACTIONS: ReadonlySet<FeatureAuditAction> = new Set<FeatureAuditAction>(['record.merge', 'record.unmerge', 'testimony.status', 'testimony.amend']);
+export const FEATURE_AUDIT_ACTIONS: ReadonlySet<FeatureAuditAction> = new Set<FeatureAuditAction>(['record.merge', 'record.unmerge', 'testimony.status', 'testimony.amend', 'contact.verify', 'contact.remove']);
 
 const MAX_FIELDS = 16;
 const KEY = /^[a-z][a-zA-Z0-9]{0,31}$/;

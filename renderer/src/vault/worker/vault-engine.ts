@@ -21,7 +21,9 @@ import {
   unlockWithRecoveryKey,
   type UnlockedKeyring,
 } from '../../../../shared/crypto';
-import type { RotationProgress } from '../vault-client';
+import { fingerprint, humanFingerprint } from '../../../../shared/bundle/fingerprint';
+import type { DeviceIdentity } from '../../../../shared/crypto/identity';
+import type { PublicDeviceIdentity, RotationProgress } from '../vault-client';
 import { LockedError, VaultStateError } from '../vault-errors';
 import type { KeyringWriter, VaultWorkerApi } from '../worker-api';
 import { createAttachmentApi } from './attachment-api';
@@ -61,6 +63,13 @@ function releaseListener(listener: unknown): void {
   if (typeof listener !== 'function') return;
   const release = (listener as { [releaseProxy]?: unknown })[releaseProxy];
   if (typeof release === 'function') (release as () => void)();
+}
+
+/** Copies of the public halves only: the secret keys stay in this worker. */
+async function publicIdentity(identity: DeviceIdentity): Promise<PublicDeviceIdentity> {
+  const signPk = identity.signPublicKey.slice();
+  const boxPk = identity.boxPublicKey.slice();
+  return { signPk, boxPk, binding: identity.binding.slice(), fingerprint: humanFingerprint(await fingerprint(signPk, boxPk)) };
 }
 
 /** Test seams; the app passes none. */
@@ -204,6 +213,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     deleteRecord: (type, id, expected) => guard((s) => deleteRecord(s, publicType(type), id, expected)),
     listRecords: (type) => guard((s) => listRecords(s, publicType(type))),
     recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),
+    identity: () => guard((s) => publicIdentity(s.holder.keyring.identity)),
     flush: () => guard((s) => s.exclusive(() => s.holder.flushHead())),
     ...createAttachmentApi(guard, options.attachments),
 

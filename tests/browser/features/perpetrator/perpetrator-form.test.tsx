@@ -20,7 +20,7 @@ describe('alleged perpetrator editor', () => {
     await expect.poll(() => seen.facilities.length).toBe(1);
     await show(<PerpetratorForm onCreated={onCreated} />);
     await expect.element(screen.getByRole('heading', { name: 'Photos' })).toBeVisible();
-    await expect.element(screen.getByText('Photos will be added with attachments. Photos already linked: 0.')).toBeVisible();
+    await expect.element(screen.getByText('Photos can be added once the record has been saved. Photos already linked: 0.')).toBeVisible();
 
     const name1 = screen.getByRole('group', { name: 'Name 1' });
     await name1.getByLabelText('Name', { exact: true }).fill('Abu Ali');

@@ -26,7 +26,7 @@ const stored = testimonySchema.parse({
   tags: ['priority', 'Sednaya'],
   witnessId: 'witAAAAAAAAAAAAAAAAAAA',
 });
-const frame = { id: stored.id, referenceCode: stored.referenceCode, status: stored.status, attachmentIds: stored.attachmentIds };
+const frame = { id: stored.id, referenceCode: stored.referenceCode, status: stored.status };
 
 describe('testimony form values', () => {
   it('round-trips a stored testimony through the form unchanged', () => {
@@ -37,10 +37,10 @@ describe('testimony form values', () => {
   });
 
   it('leaves blank optionals out and starts a new draft valid', () => {
-    const body = testimonyBody(emptyTestimonyValues('ar'), { status: 'draft', attachmentIds: [] });
+    const body = testimonyBody(emptyTestimonyValues('ar'), { status: 'draft' });
     expect(body).not.toHaveProperty('summary');
     expect(body).not.toHaveProperty('witnessId');
-    const check = checkDraft(emptyTestimonyValues('ar'), { status: 'draft', attachmentIds: [] });
+    const check = checkDraft(emptyTestimonyValues('ar'), { status: 'draft' });
     expect(check.ok).toBe(true);
     const input = toTestimonyInput(check.ok ? check.testimony : stored);
     expect(input).not.toHaveProperty('id');

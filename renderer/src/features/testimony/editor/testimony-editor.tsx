@@ -22,6 +22,7 @@ import { caseIssue } from '../form/issue-messages';
 import '../form/case-form.css';
 import { ReadOnlyContext } from '../form/read-only';
 import { AmendPanel } from './amend-panel';
+import { AttachmentsSection } from './attachments-section';
 import { AutosaveController } from './autosave';
 import { AutosaveStatus } from './autosave-status';
 import { EditorHeader } from './editor-header';
@@ -167,6 +168,7 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
             </div>
           )}
         </form>
+        <AttachmentsSection testimonyId={identity.id} readOnly={readOnly} />
         {panel && <EditorPanels request={panel} readOnly={readOnly} onClose={() => setPanel(null)} />}
       </FormProvider>
     </TestimonyIdentityContext>

@@ -55,6 +55,8 @@ export interface TestimonyValues {
   tags: string;
   witnessId: string;
   consentId: string;
+  /** Kept in step by the attachment panel (not typed): the ids of the testimony's attachments. */
+  attachmentIds: string[];
 }
 
 /** What the record has that the editor does not edit: carried from version to version. */
@@ -62,7 +64,6 @@ export interface TestimonyFrame {
   readonly id?: string;
   readonly referenceCode?: string;
   readonly status: Testimony['status'];
-  readonly attachmentIds: readonly string[];
   readonly amendment?: Testimony['amendment'];
 }
 
@@ -103,6 +104,7 @@ export function emptyTestimonyValues(language: string): TestimonyValues {
     tags: '',
     witnessId: '',
     consentId: '',
+    attachmentIds: [],
   };
 }
 
@@ -137,6 +139,7 @@ export function testimonyToValues(testimony: Testimony): TestimonyValues {
     tags: tagsToText(testimony.tags),
     witnessId: testimony.witnessId ?? '',
     consentId: testimony.consentId ?? '',
+    attachmentIds: [...testimony.attachmentIds],
   };
 }
 
@@ -180,7 +183,7 @@ export function testimonyBody(values: TestimonyValues, frame: TestimonyFrame): R
       return out;
     }),
     allegations: values.allegations.map(allegationBody),
-    attachmentIds: [...frame.attachmentIds],
+    attachmentIds: [...values.attachmentIds],
     tags: tagsFromText(values.tags),
   };
   put(body, 'id', frame.id);

@@ -46,12 +46,11 @@ export function useTestimonySave(initial: LiveRecord<Testimony> | null, onCreate
   /** The frame of the next version: what the editor does not edit, carried over. */
   const frame = useCallback((status?: TestimonyStatus): TestimonyFrame => {
     const current = record.current?.body;
-    if (!current) return { status: status ?? 'draft', attachmentIds: [] };
+    if (!current) return { status: status ?? 'draft' };
     return {
       id: current.id,
       referenceCode: current.referenceCode,
       status: status ?? current.status,
-      attachmentIds: current.attachmentIds,
       ...(current.amendment ? { amendment: current.amendment } : {}),
     };
   }, []);

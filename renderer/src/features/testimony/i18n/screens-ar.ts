@@ -74,6 +74,7 @@ export const screensAr: SameKeys<typeof screensEn> = {
       people: 'الشاهد والموافقة',
     },
     saveNow: 'الحفظ الآن',
+    attachmentsAfterSave: 'يمكن إضافة المرفقات وتسجيلات المقابلة بعد حفظ الإفادة.',
     closePanel: 'إغلاق',
   },
   header: {

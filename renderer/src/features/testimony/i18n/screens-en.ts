@@ -72,6 +72,7 @@ export const screensEn = {
       people: 'Witness and consent',
     },
     saveNow: 'Save now',
+    attachmentsAfterSave: 'Attachments and interview recordings can be added once the testimony has been saved.',
     closePanel: 'Close',
   },
   header: {
