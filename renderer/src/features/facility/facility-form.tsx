@@ -9,24 +9,23 @@
  * the field or above the buttons.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Facility, Id } from '../../../../shared/domain';
 import { toLanguage } from '../../i18n/languages';
-import { Button } from '../../ui/button';
-import { displayName, useCaseCommands, useFacilities, type FacilityEntry } from '../records';
+import { useCaseCommands, useFacilities, type FacilityEntry } from '../records';
 import { FacilityDetailsFields } from './facility-details-fields';
 import { facilityFormSchema, facilityFormValues, UNSAVED_ID, type FacilityFormValues } from './facility-form-values';
 import { FacilityNamesFields } from './facility-names-fields';
 import { forbiddenParents } from './facility-tree';
 import { DidYouMean } from './form-kit/did-you-mean';
+import { didYouMeanItems } from './form-kit/did-you-mean-items';
 import { FIELD_ERROR_MAP } from './form-kit/field-errors';
 import './form-kit/form-kit.css';
-import { saveFailure, type SaveFailure } from './form-kit/save-errors';
-import { SaveFailureNotice } from './form-kit/save-failure-notice';
-import { submitOnEnter } from './form-kit/submit-on-enter';
+import { RecordFormFrame } from './form-kit/record-form-frame';
 import { useDidYouMean } from './form-kit/use-did-you-mean';
+import { useRecordSave } from './form-kit/use-record-save';
 
 export interface FacilityFormProps {
   /** The facility to edit (its current version); absent to create one. */
@@ -71,8 +70,6 @@ function FacilityFormBody({
   const { t, i18n } = useTranslation();
   const lang = toLanguage(i18n.resolvedLanguage);
   const commands = useCaseCommands();
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saved, setSaved] = useState(false);
   const forbidden = useMemo(() => forbiddenParents(facility?.id, facilities), [facility?.id, facilities]);
   const resolver = useMemo(() => zodResolver(facilityFormSchema(facility?.id ?? UNSAVED_ID, forbidden), { error: FIELD_ERROR_MAP }), [facility?.id, forbidden]);
   const form = useForm<FacilityFormValues, unknown, Facility>({
@@ -82,77 +79,31 @@ function FacilityFormBody({
   const names = useWatch({ control: form.control, name: 'names' }).map((name) => name.text);
   const suggestions = useDidYouMean('facility', names, facility?.id);
   const byId = useMemo(() => new Map(facilities.map((entry) => [entry.id, entry])), [facilities]);
-  const busy = form.formState.isSubmitting;
-
-  const submit = form.handleSubmit(async (body) => {
-    setFailure(null);
-    setSaved(false);
-    try {
-      if (facility) {
-        const result = await commands.updateFacility(body, facility.version);
-        setSaved(true);
-        onSaved?.(result.id);
-      } else {
-        const { id: _placeholder, ...input } = body;
-        const result = await commands.createFacility(input);
-        onCreated?.(result.id, { existing: false });
-      }
-    } catch (error) {
-      const outcome = saveFailure(error);
-      if (outcome.kind === 'fields') {
-        for (const issue of outcome.issues) form.setError(issue.path as 'parentId', { type: 'server', message: issue.message });
-      }
-      setFailure(outcome);
-    }
-  }, () => setFailure({ kind: 'fields', issues: [] }));
-
-  const items = suggestions.flatMap((suggestion) => {
-    const existing = byId.get(suggestion.b as Id);
-    return existing ? [{ id: existing.id, name: displayName(existing.body.names, lang), matched: suggestion.names[1] }] : [];
+  const { submit, failure, saved, busy } = useRecordSave({
+    form,
+    existing: facility,
+    update: (body, version) => commands.updateFacility(body, version),
+    create: (input) => commands.createFacility(input),
+    onSaved,
+    onCreated,
   });
   const title = facility ? t('facility.editTitle') : t('facility.compactTitle');
-  const fields = (
-    <>
-      {compact && <h3>{title}</h3>}
-      <FacilityNamesFields disabled={busy} />
-      <DidYouMean
-        items={items}
-        title={t('facility.didYouMean')}
-        hint={t('facility.didYouMeanHint')}
-        matchedLabel={t('facility.matchedOn')}
-        useLabel={t('facility.useExisting')}
-        openLabel={t('facility.openExisting')}
-        onUse={compact && !facility && onCreated ? (id) => onCreated(id as Id, { existing: true }) : undefined}
-        onOpen={onOpenFacility ? (id) => onOpenFacility(id as Id) : undefined}
-      />
-      <FacilityDetailsFields facilities={facilities} forbiddenParents={forbidden} compact={compact} disabled={busy} />
-      <SaveFailureNotice failure={failure} />
-      {saved && <p role="status">{t('facility.saved')}</p>}
-      <div className="record-form__actions">
-        <Button type={compact ? 'button' : 'submit'} variant="primary" disabled={busy} onClick={compact ? () => void submit() : undefined}>
-          {busy ? t('recordForms.save.saving') : facility ? t('recordForms.save.save') : t('recordForms.save.create')}
-        </Button>
-        {onCancel && (
-          <Button onClick={onCancel} disabled={busy}>
-            {t('recordForms.save.cancel')}
-          </Button>
-        )}
-      </div>
-    </>
-  );
   return (
     <FormProvider {...form}>
-      {compact ? (
-        // Inside another form (the testimony editor) a nested <form> is invalid HTML, and Enter
-        // would submit the outer one: a group that submits itself instead.
-        <div role="group" aria-label={title} className="record-form record-form--compact" onKeyDown={(event) => submitOnEnter(event, () => void submit())}>
-          {fields}
-        </div>
-      ) : (
-        <form noValidate aria-label={title} className="record-form" onSubmit={(event) => void submit(event)}>
-          {fields}
-        </form>
-      )}
+      <RecordFormFrame title={title} compact={compact} editing={facility !== undefined} busy={busy} failure={failure} savedText={saved ? t('facility.saved') : undefined} submit={submit} onCancel={onCancel}>
+        <FacilityNamesFields disabled={busy} />
+        <DidYouMean
+          items={didYouMeanItems(suggestions, byId, lang)}
+          title={t('facility.didYouMean')}
+          hint={t('facility.didYouMeanHint')}
+          matchedLabel={t('facility.matchedOn')}
+          useLabel={t('facility.useExisting')}
+          openLabel={t('facility.openExisting')}
+          onUse={compact && !facility && onCreated ? (id) => onCreated(id as Id, { existing: true }) : undefined}
+          onOpen={onOpenFacility ? (id) => onOpenFacility(id as Id) : undefined}
+        />
+        <FacilityDetailsFields facilities={facilities} forbiddenParents={forbidden} compact={compact} disabled={busy} />
+      </RecordFormFrame>
     </FormProvider>
   );
 }

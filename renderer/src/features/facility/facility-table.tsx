@@ -8,6 +8,7 @@ import { toLanguage } from '../../i18n/languages';
 import { displayName, type FacilityEntry } from '../records';
 import { NameText } from './form-kit/name-text';
 import { RecordLink } from './form-kit/record-link';
+import { RecordTable } from './form-kit/record-table';
 
 export interface FacilityTableProps {
   rows: readonly FacilityEntry[];
@@ -23,45 +24,31 @@ export function FacilityTable({ rows, byId, caption, onOpen }: FacilityTableProp
   const lang = toLanguage(i18n.resolvedLanguage);
   const nameOf = (entry: FacilityEntry) => displayName(entry.body.names, lang) || t('facility.unnamed');
   return (
-    <div className="record-table__scroller">
-      <table className="record-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('facility.columnName')}</th>
-            <th scope="col">{t('facility.columnType')}</th>
-            <th scope="col">{t('facility.columnPartOf')}</th>
-            <th scope="col">{t('facility.columnPlace')}</th>
-            <th scope="col">{t('facility.columnTestimonies')}</th>
+    <RecordTable caption={caption} columns={[t('facility.columnName'), t('facility.columnType'), t('facility.columnPartOf'), t('facility.columnPlace'), t('facility.columnTestimonies')]}>
+      {rows.map((entry) => {
+        const parent = entry.body.parentId === undefined ? undefined : byId.get(entry.body.parentId);
+        const place = [entry.body.governorate, entry.body.district].filter((part): part is string => part !== undefined);
+        return (
+          <tr key={entry.id}>
+            <th scope="row">
+              <RecordLink onOpen={() => onOpen(entry.id)}>
+                <NameText text={nameOf(entry)} />
+              </RecordLink>
+            </th>
+            <td>{labelOf(facilityTypes, entry.body.type, lang)}</td>
+            <td>{parent && <NameText text={nameOf(parent)} />}</td>
+            <td>
+              {place.map((part, index) => (
+                <span key={index}>
+                  {index > 0 && (lang === 'ar' ? '، ' : ', ')}
+                  <NameText text={part} />
+                </span>
+              ))}
+            </td>
+            <td className="record-table__number">{entry.testimonyCount}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => {
-            const parent = entry.body.parentId === undefined ? undefined : byId.get(entry.body.parentId);
-            const place = [entry.body.governorate, entry.body.district].filter((part): part is string => part !== undefined);
-            return (
-              <tr key={entry.id}>
-                <th scope="row">
-                  <RecordLink onOpen={() => onOpen(entry.id)}>
-                    <NameText text={nameOf(entry)} />
-                  </RecordLink>
-                </th>
-                <td>{labelOf(facilityTypes, entry.body.type, lang)}</td>
-                <td>{parent && <NameText text={nameOf(parent)} />}</td>
-                <td>
-                  {place.map((part, index) => (
-                    <span key={index}>
-                      {index > 0 && (lang === 'ar' ? '، ' : ', ')}
-                      <NameText text={part} />
-                    </span>
-                  ))}
-                </td>
-                <td className="record-table__number">{entry.testimonyCount}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </RecordTable>
   );
 }

@@ -9,21 +9,20 @@
  * record to link — new, or an existing one picked from "is this someone already recorded?".
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AllegedPerpetrator, Id, SourceRef } from '../../../../shared/domain';
 import { toLanguage } from '../../i18n/languages';
-import { Button } from '../../ui/button';
 import { DidYouMean } from '../facility/form-kit/did-you-mean';
+import { didYouMeanItems } from '../facility/form-kit/did-you-mean-items';
 import { FIELD_ERROR_MAP } from '../facility/form-kit/field-errors';
 import '../facility/form-kit/form-kit.css';
-import { saveFailure, type SaveFailure } from '../facility/form-kit/save-errors';
-import { SaveFailureNotice } from '../facility/form-kit/save-failure-notice';
-import { submitOnEnter } from '../facility/form-kit/submit-on-enter';
+import { RecordFormFrame } from '../facility/form-kit/record-form-frame';
 import { useDidYouMean } from '../facility/form-kit/use-did-you-mean';
+import { useRecordSave } from '../facility/form-kit/use-record-save';
 import { UNSAVED_ID } from '../facility/facility-form-values';
-import { displayName, useCaseCommands, useFacilities, usePerpetrators, useTestimonies, type PerpetratorEntry } from '../records';
+import { useCaseCommands, useFacilities, usePerpetrators, useTestimonies, type PerpetratorEntry } from '../records';
 import { PerpetratorDetailsFields } from './perpetrator-details-fields';
 import { perpetratorFormSchema, perpetratorFormValues, sourceValues, type PerpetratorFormValues, type TestimonyCodes } from './perpetrator-form-values';
 import { PerpetratorNamesFields } from './perpetrator-names-fields';
@@ -75,8 +74,6 @@ function PerpetratorFormBody({
   const commands = useCaseCommands();
   const people = usePerpetrators();
   const codesListId = useId();
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saved, setSaved] = useState(false);
   const resolver = useMemo(() => zodResolver(perpetratorFormSchema(perpetrator?.id ?? UNSAVED_ID, codes), { error: FIELD_ERROR_MAP }), [perpetrator?.id, codes]);
   const form = useForm<PerpetratorFormValues, unknown, AllegedPerpetrator>({
     resolver,
@@ -86,82 +83,37 @@ function PerpetratorFormBody({
   const names = useWatch({ control: form.control, name: 'names' }).map((name) => name.text);
   const suggestions = useDidYouMean('perpetrator', names, perpetrator?.id);
   const byId = useMemo(() => new Map(people.items.map((entry) => [entry.id, entry])), [people.items]);
-  const busy = form.formState.isSubmitting;
-
-  const submit = form.handleSubmit(async (body) => {
-    setFailure(null);
-    setSaved(false);
-    try {
-      if (perpetrator) {
-        const result = await commands.updatePerpetrator(body, perpetrator.version);
-        setSaved(true);
-        onSaved?.(result.id);
-      } else {
-        const { id: _placeholder, ...input } = body;
-        const result = await commands.createPerpetrator(input);
-        onCreated?.(result.id, { existing: false });
-      }
-    } catch (error) {
-      const outcome = saveFailure(error);
-      if (outcome.kind === 'fields') {
-        for (const issue of outcome.issues) form.setError(issue.path as 'status', { type: 'server', message: issue.message });
-      }
-      setFailure(outcome);
-    }
-  }, () => setFailure({ kind: 'fields', issues: [] }));
-
-  const items = suggestions.flatMap((suggestion) => {
-    const existing = byId.get(suggestion.b as Id);
-    return existing ? [{ id: existing.id, name: displayName(existing.body.names, lang), matched: suggestion.names[1] }] : [];
+  const { submit, failure, saved, busy } = useRecordSave({
+    form,
+    existing: perpetrator,
+    update: (body, version) => commands.updatePerpetrator(body, version),
+    create: (input) => commands.createPerpetrator(input),
+    onSaved,
+    onCreated,
   });
   const title = perpetrator ? t('perpetrator.editTitle') : t('perpetrator.compactTitle');
-  const fields = (
-    <>
-      {compact && <h3>{title}</h3>}
-      <datalist id={codesListId}>
-        {codes.all.map((code) => (
-          <option key={code} value={code} />
-        ))}
-      </datalist>
-      <PerpetratorNamesFields codesListId={codesListId} defaultSource={newRowSource} disabled={busy} />
-      <DidYouMean
-        items={items}
-        title={t('perpetrator.didYouMean')}
-        hint={t('perpetrator.didYouMeanHint')}
-        matchedLabel={t('perpetrator.matchedOn')}
-        useLabel={t('perpetrator.useExisting')}
-        openLabel={t('perpetrator.openExisting')}
-        onUse={compact && !perpetrator && onCreated ? (id) => onCreated(id as Id, { existing: true }) : undefined}
-        onOpen={onOpenPerpetrator ? (id) => onOpenPerpetrator(id as Id) : undefined}
-      />
-      {!compact && <PositionsFields facilities={facilities} codesListId={codesListId} defaultSource={newRowSource} disabled={busy} />}
-      <PerpetratorDetailsFields compact={compact} disabled={busy} perpetratorId={perpetrator?.id} />
-      <SaveFailureNotice failure={failure} />
-      {saved && <p role="status">{t('perpetrator.saved')}</p>}
-      <div className="record-form__actions">
-        <Button type={compact ? 'button' : 'submit'} variant="primary" disabled={busy} onClick={compact ? () => void submit() : undefined}>
-          {busy ? t('recordForms.save.saving') : perpetrator ? t('recordForms.save.save') : t('recordForms.save.create')}
-        </Button>
-        {onCancel && (
-          <Button onClick={onCancel} disabled={busy}>
-            {t('recordForms.save.cancel')}
-          </Button>
-        )}
-      </div>
-    </>
-  );
   return (
     <FormProvider {...form}>
-      {compact ? (
-        // No nested <form> inside the testimony editor; Enter submits this group only.
-        <div role="group" aria-label={title} className="record-form record-form--compact" onKeyDown={(event) => submitOnEnter(event, () => void submit())}>
-          {fields}
-        </div>
-      ) : (
-        <form noValidate aria-label={title} className="record-form" onSubmit={(event) => void submit(event)}>
-          {fields}
-        </form>
-      )}
+      <RecordFormFrame title={title} compact={compact} editing={perpetrator !== undefined} busy={busy} failure={failure} savedText={saved ? t('perpetrator.saved') : undefined} submit={submit} onCancel={onCancel}>
+        <datalist id={codesListId}>
+          {codes.all.map((code) => (
+            <option key={code} value={code} />
+          ))}
+        </datalist>
+        <PerpetratorNamesFields codesListId={codesListId} defaultSource={newRowSource} disabled={busy} />
+        <DidYouMean
+          items={didYouMeanItems(suggestions, byId, lang)}
+          title={t('perpetrator.didYouMean')}
+          hint={t('perpetrator.didYouMeanHint')}
+          matchedLabel={t('perpetrator.matchedOn')}
+          useLabel={t('perpetrator.useExisting')}
+          openLabel={t('perpetrator.openExisting')}
+          onUse={compact && !perpetrator && onCreated ? (id) => onCreated(id as Id, { existing: true }) : undefined}
+          onOpen={onOpenPerpetrator ? (id) => onOpenPerpetrator(id as Id) : undefined}
+        />
+        {!compact && <PositionsFields facilities={facilities} codesListId={codesListId} defaultSource={newRowSource} disabled={busy} />}
+        <PerpetratorDetailsFields compact={compact} disabled={busy} perpetratorId={perpetrator?.id} />
+      </RecordFormFrame>
     </FormProvider>
   );
 }

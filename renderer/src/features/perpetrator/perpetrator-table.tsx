@@ -7,6 +7,7 @@ import { labelOf, perpetratorStatuses, type Id } from '../../../../shared/domain
 import { toLanguage } from '../../i18n/languages';
 import { NameText } from '../facility/form-kit/name-text';
 import { RecordLink } from '../facility/form-kit/record-link';
+import { RecordTable } from '../facility/form-kit/record-table';
 import { displayName, type PerpetratorEntry } from '../records';
 
 /** Other names shown in the table; the profile lists them all. */
@@ -23,46 +24,32 @@ export function PerpetratorTable({ rows, caption, onOpen }: PerpetratorTableProp
   const { t, i18n } = useTranslation();
   const lang = toLanguage(i18n.resolvedLanguage);
   return (
-    <div className="record-table__scroller">
-      <table className="record-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('perpetrator.columnName')}</th>
-            <th scope="col">{t('perpetrator.columnOtherNames')}</th>
-            <th scope="col">{t('perpetrator.columnStatus')}</th>
-            <th scope="col">{t('perpetrator.columnAllegations')}</th>
-            <th scope="col">{t('perpetrator.columnTestimonies')}</th>
+    <RecordTable caption={caption} columns={[t('perpetrator.columnName'), t('perpetrator.columnOtherNames'), t('perpetrator.columnStatus'), t('perpetrator.columnAllegations'), t('perpetrator.columnTestimonies')]}>
+      {rows.map((entry) => {
+        const name = displayName(entry.body.names, lang) || t('perpetrator.unnamed');
+        const others = entry.names.filter((other) => other !== name);
+        return (
+          <tr key={entry.id}>
+            <th scope="row">
+              <RecordLink onOpen={() => onOpen(entry.id)}>
+                <NameText text={name} />
+              </RecordLink>
+            </th>
+            <td>
+              {others.slice(0, OTHER_NAMES_SHOWN).map((other, index) => (
+                <span key={index}>
+                  {index > 0 && (lang === 'ar' ? '، ' : ', ')}
+                  <NameText text={other} />
+                </span>
+              ))}
+              {others.length > OTHER_NAMES_SHOWN && ' …'}
+            </td>
+            <td>{labelOf(perpetratorStatuses, entry.body.status, lang)}</td>
+            <td className="record-table__number">{entry.allegationCount}</td>
+            <td className="record-table__number">{entry.testimonyCount}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => {
-            const name = displayName(entry.body.names, lang) || t('perpetrator.unnamed');
-            const others = entry.names.filter((other) => other !== name);
-            return (
-              <tr key={entry.id}>
-                <th scope="row">
-                  <RecordLink onOpen={() => onOpen(entry.id)}>
-                    <NameText text={name} />
-                  </RecordLink>
-                </th>
-                <td>
-                  {others.slice(0, OTHER_NAMES_SHOWN).map((other, index) => (
-                    <span key={index}>
-                      {index > 0 && (lang === 'ar' ? '، ' : ', ')}
-                      <NameText text={other} />
-                    </span>
-                  ))}
-                  {others.length > OTHER_NAMES_SHOWN && ' …'}
-                </td>
-                <td>{labelOf(perpetratorStatuses, entry.body.status, lang)}</td>
-                <td className="record-table__number">{entry.allegationCount}</td>
-                <td className="record-table__number">{entry.testimonyCount}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </RecordTable>
   );
 }

@@ -3,14 +3,13 @@
  * nickname, alias) in any script, or create them on the spot with the perpetrator editor's
  * compact form (which offers "did you mean …?" first). "Alleged" throughout.
  */
-import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PerpetratorForm } from '../../perpetrator';
-import { displayName, usePerpetrators } from '../../records';
+import { usePerpetrators } from '../../records';
 import { useRecordOpeners, useTestimonyIdentity } from '../editor/editor-context';
 import { useVocabularyLang } from '../form/vocabulary-fields';
-import { LinkField, type LinkDisplay } from './link-field';
-import { otherNames, prepareLinkables } from './link-options';
+import { LinkField } from './link-field';
+import { useLinkables } from './use-linkables';
 
 export interface PerpetratorLinkProps {
   name: string;
@@ -27,18 +26,7 @@ export function PerpetratorLink({ name, label, readOnly }: PerpetratorLinkProps)
   const testimony = useTestimonyIdentity();
   // Names created here are sourced to this testimony (or, before its first save, a note saying so).
   const source = testimony.id ? { testimonyId: testimony.id } : { note: t('testimony.links.sourceNote') };
-  const byId = useMemo(() => new Map(list.items.map((entry) => [entry.id, entry])), [list.items]);
-  const entries = useMemo(() => prepareLinkables(list.items.map((entry) => ({ id: entry.id, names: entry.names }))), [list.items]);
-  const display = useCallback(
-    (id: string): LinkDisplay | undefined => {
-      const entry = byId.get(id);
-      if (!entry) return undefined;
-      const shown = displayName(entry.body.names, lang);
-      const others = otherNames(entry.names, shown);
-      return { label: shown, ...(others ? { detail: others } : {}) };
-    },
-    [byId, lang],
-  );
+  const { entries, display } = useLinkables(list.items, lang);
   return (
     <LinkField
       name={name}
