@@ -4,11 +4,10 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BusyNotice } from '../../ui/busy-notice';
-import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { PasswordInput } from '../../ui/password-input';
 import { useVaultClient } from '../vault-session/vault-context';
+import { UnlockActions } from './unlock-actions';
 
 /** Passphrase field, Unlock, the generic error and the busy notice. */
 export function PassphraseUnlockForm({ focusOnMount = false }: { focusOnMount?: boolean }) {
@@ -54,16 +53,7 @@ export function PassphraseUnlockForm({ focusOnMount = false }: { focusOnMount?: 
       <Field label={t('unlock.passphrase')} error={failed ? t('unlock.failed') : undefined}>
         {(control) => <PasswordInput {...control} ref={input} name="passphrase" disabled={busy} />}
       </Field>
-      {busy && (
-        <BusyNotice title={t('unlock.unlocking')}>
-          <p>{t('unlock.unlockingBody')}</p>
-        </BusyNotice>
-      )}
-      <div className="screen__actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {t('unlock.unlock')}
-        </Button>
-      </div>
+      <UnlockActions busy={busy} />
     </form>
   );
 }

@@ -4,11 +4,10 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BusyNotice } from '../../ui/busy-notice';
-import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { PasswordInput } from '../../ui/password-input';
 import { useVaultClient } from '../vault-session/vault-context';
+import { UnlockActions } from './unlock-actions';
 
 type Failure = 'none' | 'typo' | 'failed';
 
@@ -50,16 +49,7 @@ export function RecoveryUnlockForm() {
       <Field label={t('unlock.recoveryLabel')} error={error}>
         {(control) => <PasswordInput {...control} ref={input} code name="recovery-key" dir="ltr" disabled={busy} />}
       </Field>
-      {busy && (
-        <BusyNotice title={t('unlock.unlocking')}>
-          <p>{t('unlock.unlockingBody')}</p>
-        </BusyNotice>
-      )}
-      <div className="screen__actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {t('unlock.unlock')}
-        </Button>
-      </div>
+      <UnlockActions busy={busy} />
     </form>
   );
 }

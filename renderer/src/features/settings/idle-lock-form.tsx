@@ -7,11 +7,10 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { VaultSettings } from '../../vault/vault-client';
 import { Button } from '../../ui/button';
-import { Field } from '../../ui/field';
-import { SENSITIVE_INPUT_PROPS } from '../../ui/sensitive-input';
 import { MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES } from '../../vault/settings-limits';
 import { useVaultClient } from '../vault-session/vault-context';
 import { SaveStatusLine } from './save-status-line';
+import { SettingsNumberField } from './settings-number-field';
 import { idleLockSchema, type IdleLockValues } from './settings-schemas';
 import { useSaveStatus } from './use-save-status';
 
@@ -30,21 +29,14 @@ export function IdleLockForm({ settings }: { settings: VaultSettings }) {
   const onSubmit = handleSubmit((values) => save.run(() => client.updateSettings({ idleLockMinutes: values.minutes })));
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} onChange={save.reset}>
-      <Field label={t('settings.idleLabel')} hint={t('settings.idleHint', LIMITS)} error={formState.errors.minutes ? t('settings.idleInvalid', LIMITS) : undefined}>
-        {(control) => (
-          <input
-            {...control}
-            {...register('minutes', { valueAsNumber: true })}
-            type="number"
-            inputMode="numeric"
-            min={MIN_IDLE_LOCK_MINUTES}
-            max={MAX_IDLE_LOCK_MINUTES}
-            step={1}
-            className="input input--short"
-            {...SENSITIVE_INPUT_PROPS}
-          />
-        )}
-      </Field>
+      <SettingsNumberField
+        label={t('settings.idleLabel')}
+        hint={t('settings.idleHint', LIMITS)}
+        error={formState.errors.minutes ? t('settings.idleInvalid', LIMITS) : undefined}
+        min={MIN_IDLE_LOCK_MINUTES}
+        max={MAX_IDLE_LOCK_MINUTES}
+        registration={register('minutes', { valueAsNumber: true })}
+      />
       <Button type="submit" disabled={save.status === 'saving'}>
         {t('settings.save')}
       </Button>

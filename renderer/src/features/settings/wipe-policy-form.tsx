@@ -8,10 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { VaultSettings } from '../../vault/vault-client';
 import { Button } from '../../ui/button';
 import { Checkbox } from '../../ui/checkbox';
-import { Field } from '../../ui/field';
-import { SENSITIVE_INPUT_PROPS } from '../../ui/sensitive-input';
 import { useVaultClient } from '../vault-session/vault-context';
 import { SaveStatusLine } from './save-status-line';
+import { SettingsNumberField } from './settings-number-field';
 import { MAX_WIPE_AFTER, MIN_WIPE_AFTER } from '../../vault/settings-limits';
 import { SUGGESTED_WIPE_LIMIT, wipePolicySchema, type WipePolicyValues } from './settings-schemas';
 import { useSaveStatus } from './use-save-status';
@@ -37,21 +36,14 @@ export function WipePolicyForm({ settings }: { settings: VaultSettings }) {
     <form noValidate onSubmit={(event) => void onSubmit(event)} onChange={save.reset}>
       <Checkbox {...register('enabled')} label={t('settings.wipeEnable')} description={<p>{t('settings.wipeBody')}</p>} />
       {enabled && (
-        <Field label={t('settings.wipeLimitLabel')} hint={t('settings.wipeLimitHint', LIMITS)} error={formState.errors.limit ? t('settings.wipeLimitInvalid', LIMITS) : undefined}>
-          {(fieldControl) => (
-            <input
-              {...fieldControl}
-              {...register('limit', { valueAsNumber: true })}
-              type="number"
-              inputMode="numeric"
-              min={MIN_WIPE_AFTER}
-              max={MAX_WIPE_AFTER}
-              step={1}
-              className="input input--short"
-              {...SENSITIVE_INPUT_PROPS}
-            />
-          )}
-        </Field>
+        <SettingsNumberField
+          label={t('settings.wipeLimitLabel')}
+          hint={t('settings.wipeLimitHint', LIMITS)}
+          error={formState.errors.limit ? t('settings.wipeLimitInvalid', LIMITS) : undefined}
+          min={MIN_WIPE_AFTER}
+          max={MAX_WIPE_AFTER}
+          registration={register('limit', { valueAsNumber: true })}
+        />
       )}
       <Button type="submit" disabled={save.status === 'saving'}>
         {t('settings.save')}

@@ -7,11 +7,7 @@
  * after the UI acted. Fictional people; public facility names.
  */
 import type { ReactNode } from 'react';
-import { expect } from 'vitest';
-import { render } from 'vitest-browser-react';
-import { AppProviders } from '../../../../../renderer/src/app/app-providers';
 import {
-  CaseFileProvider,
   useCaseCommands,
   useCaseFile,
   useFacilities,
@@ -22,10 +18,8 @@ import {
   type PerpetratorEntry,
   type TestimonyEntry,
 } from '../../../../../renderer/src/features/records';
-import { createI18n } from '../../../../../renderer/src/i18n/create-i18n';
 import type { Language } from '../../../../../renderer/src/i18n/languages';
-import { createFakePlatform } from '../../../../fakes/fake-platform';
-import { makeUnlockedVault, type Harness } from '../../../vault/support/vault-harness';
+import { renderCaseFileUi, type CaseFileUi } from '../../../support/render-case-file-ui';
 
 /** What the probe saw at the last render. */
 export interface Seen {
@@ -36,49 +30,22 @@ export interface Seen {
   testimonies: readonly TestimonyEntry[];
 }
 
-function Probe({ seen }: { seen: Partial<Seen> }) {
-  seen.commands = useCaseCommands();
-  seen.status = useCaseFile().status;
-  seen.facilities = useFacilities().items;
-  seen.perpetrators = usePerpetrators().items;
-  seen.testimonies = useTestimonies().items;
-  return null;
+function useRecordsSeen(): Seen {
+  return {
+    commands: useCaseCommands(),
+    status: useCaseFile().status,
+    facilities: useFacilities().items,
+    perpetrators: usePerpetrators().items,
+    testimonies: useTestimonies().items,
+  };
 }
 
 /** A rendered UI over a real, unlocked vault and its case file. */
-export interface RecordsUi {
-  readonly harness: Harness;
-  readonly screen: Awaited<ReturnType<typeof render>>;
-  /** The probe's view; read after `await`ing UI steps. */
-  readonly seen: Seen;
-  /** Replaces the UI under test (same vault and case file). */
-  show(ui: ReactNode): Promise<void>;
-}
+export type RecordsUi = CaseFileUi<Seen>;
 
 /** Opens a vault, renders `ui` inside the case file in `language`, and waits for the case file. */
-export async function renderRecordsUi(ui: ReactNode, language: Language = 'en'): Promise<RecordsUi> {
-  const harness = await makeUnlockedVault();
-  const platform = createFakePlatform();
-  const i18n = createI18n(language);
-  const seen: Partial<Seen> = {};
-  const tree = (content: ReactNode) => (
-    <AppProviders platform={platform} vault={harness.client} i18n={i18n}>
-      <CaseFileProvider>
-        <Probe seen={seen} />
-        {content}
-      </CaseFileProvider>
-    </AppProviders>
-  );
-  const screen = await render(tree(ui));
-  await expect.poll(() => seen.status, { timeout: 20_000 }).toBe('ready');
-  return {
-    harness,
-    screen,
-    seen: seen as Seen,
-    show: async (next) => {
-      await screen.rerender(tree(next));
-    },
-  };
+export function renderRecordsUi(ui: ReactNode, language: Language = 'en'): Promise<RecordsUi> {
+  return renderCaseFileUi(ui, useRecordsSeen, language);
 }
 
 /** The value, or a test failure if it is missing. */

@@ -6,15 +6,11 @@
  * so data is seeded and checked through the data layer. Fictional people; public facility names.
  */
 import type { ReactNode } from 'react';
-import { expect } from 'vitest';
-import { render } from 'vitest-browser-react';
 import type { TestimonyInput } from '../../../../../renderer/src/features/records';
-import { AppProviders } from '../../../../../renderer/src/app/app-providers';
-import { CaseFileProvider, useCaseCommands, useCaseFile, useTestimonies, type CaseCommands, type TestimonyEntry } from '../../../../../renderer/src/features/records';
-import { createI18n } from '../../../../../renderer/src/i18n/create-i18n';
+import { useCaseCommands, useCaseFile, useTestimonies, type CaseCommands, type TestimonyEntry } from '../../../../../renderer/src/features/records';
 import type { Language } from '../../../../../renderer/src/i18n/languages';
-import { createFakePlatform } from '../../../../fakes/fake-platform';
-import { makeUnlockedVault, type Harness, type HarnessOptions } from '../../../vault/support/vault-harness';
+import { renderCaseFileUi, type CaseFileUi } from '../../../support/render-case-file-ui';
+import type { HarnessOptions } from '../../../vault/support/vault-harness';
 
 /** What the probe saw at the last render. */
 export interface Seen {
@@ -23,39 +19,16 @@ export interface Seen {
   testimonies: readonly TestimonyEntry[];
 }
 
-function Probe({ seen }: { seen: Partial<Seen> }) {
-  seen.commands = useCaseCommands();
-  seen.status = useCaseFile().status;
-  seen.testimonies = useTestimonies().items;
-  return null;
+function useTestimonySeen(): Seen {
+  return { commands: useCaseCommands(), status: useCaseFile().status, testimonies: useTestimonies().items };
 }
 
 /** A rendered UI over a real, unlocked vault and its case file. */
-export interface CaseUi {
-  readonly harness: Harness;
-  readonly screen: Awaited<ReturnType<typeof render>>;
-  readonly seen: Seen;
-  /** Replaces the UI under test (same vault and case file). */
-  show(ui: ReactNode): Promise<void>;
-}
+export type CaseUi = CaseFileUi<Seen>;
 
 /** Opens a vault (with `options`), renders `ui` inside its case file in `language`, waits until it is loaded. */
-export async function renderCaseUi(ui: ReactNode, language: Language = 'en', options: HarnessOptions = {}): Promise<CaseUi> {
-  const harness = await makeUnlockedVault(options);
-  const platform = createFakePlatform();
-  const i18n = createI18n(language);
-  const seen: Partial<Seen> = {};
-  const tree = (content: ReactNode) => (
-    <AppProviders platform={platform} vault={harness.client} i18n={i18n}>
-      <CaseFileProvider>
-        <Probe seen={seen} />
-        {content}
-      </CaseFileProvider>
-    </AppProviders>
-  );
-  const screen = await render(tree(ui));
-  await expect.poll(() => seen.status, { timeout: 20_000 }).toBe('ready');
-  return { harness, screen, seen: seen as Seen, show: async (next) => void (await screen.rerender(tree(next))) };
+export function renderCaseUi(ui: ReactNode, language: Language = 'en', options: HarnessOptions = {}): Promise<CaseUi> {
+  return renderCaseFileUi(ui, useTestimonySeen, language, options);
 }
 
 let counter = 0;
