@@ -6,38 +6,17 @@ import type { FaultStep } from '../../../renderer/src/vault/worker/faults';
 import { REWRAP_BATCH } from '../../../renderer/src/vault/worker/rotation';
 import type { WorkerEndpoint } from '../../../renderer/src/vault/worker-connection';
 import { BACKGROUND_WAIT, defined, deleteTestDatabases, dumpDatabase, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, PASSPHRASE, type Harness, type SpawnLog, VAULT_TESTS } from './support/vault-harness';
+import { quotaFault } from '../../fakes/quota-fault';
 
 afterEach(deleteTestDatabases);
 
 const NEW_PASSPHRASE = 'a completely different passphrase';
 const s = await getSodium();
 
-/** Dexie middleware that fails the next mutation of `table` with the browser's quota error. */
+/** Fails the next mutation of `table` with the browser's quota error. */
 function quotaSwitch(): { middleware: Middleware<DBCore>; failNext(table: string): void } {
-  let failing: string | null = null;
-  return {
-    failNext: (table) => {
-      failing = table;
-    },
-    middleware: {
-      stack: 'dbcore',
-      name: 'quota-fault',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) => {
-              if (failing !== name) return table.mutate(request);
-              failing = null;
-              return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-            },
-          };
-        },
-      }),
-    },
-  };
+  const fault = quotaFault();
+  return { middleware: fault.middleware, failNext: (table) => fault.failAfter(table, 0, { once: true }) };
 }
 
 /** A step hook that throws once at `step`, as if the process died there. */

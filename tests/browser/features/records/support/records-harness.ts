@@ -9,6 +9,7 @@ import { openCaseFile, type CaseFile } from '../../../../../renderer/src/feature
 import { spawnSearchWorker, type SearchEndpoint } from '../../../../../renderer/src/features/records/search/search-client';
 import type { Id } from '../../../../../renderer/src/vault/vault-client';
 import { makeUnlockedVault, type Harness, type HarnessOptions } from '../../../vault/support/vault-harness';
+import { quotaFault } from '../../../../fakes/quota-fault';
 
 /** Search workers started and terminated. */
 export interface SearchLog {
@@ -114,36 +115,8 @@ export function testimonyInput(links: { facilityId?: Id; perpetratorId?: Id } = 
   };
 }
 
-/** Dexie middleware that fails mutations of `objects` with the quota error once `after` of them succeeded. */
+/** Fails mutations of `objects` with the quota error once `after` of them succeeded, until disarmed. */
 export function quotaAfter(): { middleware: Middleware<DBCore>; arm(after: number): void; disarm(): void } {
-  let remaining: number | null = null;
-  return {
-    arm: (after) => {
-      remaining = after;
-    },
-    disarm: () => {
-      remaining = null;
-    },
-    middleware: {
-      stack: 'dbcore',
-      name: 'quota-after',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) => {
-              if (name !== 'objects' || remaining === null) return table.mutate(request);
-              if (remaining > 0) {
-                remaining -= 1;
-                return table.mutate(request);
-              }
-              return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-            },
-          };
-        },
-      }),
-    },
-  };
+  const fault = quotaFault();
+  return { middleware: fault.middleware, arm: (after) => fault.failAfter('objects', after), disarm: fault.disarm };
 }
