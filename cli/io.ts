@@ -4,24 +4,24 @@
  */
 import { createReadStream } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { readSecretFromTerminal } from './secret-prompt';
+import { readSecretFromTerminal, type SecretKind } from './secret-prompt';
 
 /** What a command may use besides the file system. */
 export interface CliIo {
   readonly cwd: string;
   out(text: string): void;
   err(text: string): void;
-  /** Reads a secret without echo (terminal) or one line (piped stdin). Never from argv. */
-  readSecret(prompt: string, options?: { confirm?: boolean }): Promise<string>;
+  /** Reads a secret of `kind` from its environment variable or the terminal (no echo). Never from argv. */
+  readSecret(prompt: string, kind: SecretKind, options?: { confirm?: boolean }): Promise<string>;
 }
 
-/** The real process: stdout, stderr, the terminal or stdin for secrets. */
+/** The real process: stdout, stderr, the environment or the terminal for secrets. */
 export function nodeIo(): CliIo {
   return {
     cwd: process.cwd(),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    readSecret: (prompt, options) => readSecretFromTerminal(prompt, options),
+    readSecret: (prompt, kind, options) => readSecretFromTerminal(prompt, kind, options),
   };
 }
 

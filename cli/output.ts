@@ -17,7 +17,7 @@ export async function mustNotExist(path: string): Promise<void> {
     () => true,
     () => false,
   );
-  if (exists) throw new CliError(`${path} already exists; nothing was overwritten`, EXIT.file);
+  if (exists) throw new CliError(`${path} already exists; nothing was overwritten`, EXIT.other);
 }
 
 /** A hidden temporary name next to `target`. */
@@ -35,7 +35,7 @@ export async function moveIntoPlace(temp: string, target: string): Promise<void>
     await unlink(temp);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'EEXIST') throw new CliError(`${target} already exists; nothing was overwritten`, EXIT.file);
+    if (code === 'EEXIST') throw new CliError(`${target} already exists; nothing was overwritten`, EXIT.other);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
     await mustNotExist(target);
     await rename(temp, target);

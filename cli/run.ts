@@ -27,14 +27,18 @@ export const HELP = `sijill-bundle ${VERSION} — create, check and open Sijill 
 Usage: sijill-bundle COMMAND [options]
 
 Commands:
-  keygen    create your identity (secret file + identity card to share)
-  seal      seal files into a bundle for identity cards and/or a passphrase
-  inspect   show a bundle's header without any key
-  verify    check a bundle completely, write nothing
-  open      check a bundle, then write its entries into a new folder
+  keygen --out NAME                          create NAME.sijill-key (secret) and NAME.sijill-id (card)
+  seal --key KEY --to CARD... --out FILE.sijill INPUT...
+                                             seal files into a signed bundle for the cards
+  inspect FILE                               show a bundle's header without any key
+  verify FILE --key KEY --trust CARD...      check a bundle completely, write nothing
+  open FILE --key KEY --trust CARD... --out DIR
+                                             check a bundle, then write its entries into new DIR
 
 Run "sijill-bundle COMMAND --help" for a command's options. Passphrases are never read from
-the command line: they are asked without echo, or read as one line from stdin.
+the command line: they are asked without echo on the terminal, or taken from the environment
+for scripts: SIJILL_PASSPHRASE (the KEY file's passphrase) and SIJILL_BUNDLE_PASSPHRASE (a
+bundle's own passphrase, with --passphrase).
 
 ${EXIT_CODE_HELP}
 `;

@@ -1,23 +1,22 @@
 /**
- * Reading a passphrase: from the terminal without echo, or as one line from piped stdin (for
- * scripts). Never from the command line, where it would land in shell history and `ps`.
+ * Reading a passphrase: from an environment variable (for scripts), else from the terminal
+ * without echo. Never from the command line, where it would land in shell history and `ps`.
+ * Without either, the command stops with a usage error instead of waiting on a pipe forever.
  */
 import { CliError, EXIT } from './exit-codes';
 
 const MAX_SECRET_CHARS = 8 * 1000; // the passphrase policy caps at 1000 code points
 
-/** Reads one line from a non-terminal stdin. */
-async function readLine(): Promise<string> {
-  let text = '';
-  for await (const piece of process.stdin) {
-    text += String(piece);
-    const end = text.search(/\r?\n/);
-    if (end >= 0) return text.slice(0, end);
-    if (text.length > MAX_SECRET_CHARS) break;
-  }
-  if (text.length > MAX_SECRET_CHARS) throw new CliError('the passphrase on stdin is too long', EXIT.usage);
-  return text;
-}
+/** The variables scripts set (documented in `--help`). */
+export const PASSPHRASE_ENV = {
+  /** The passphrase protecting the KEY file (keygen sets it; seal, verify and open use it). */
+  key: 'SIJILL_PASSPHRASE',
+  /** A bundle's own passphrase (seal --passphrase, verify/open --passphrase). */
+  bundle: 'SIJILL_BUNDLE_PASSPHRASE',
+} as const;
+
+/** Which secret a prompt asks for, so the right environment variable answers it. */
+export type SecretKind = keyof typeof PASSPHRASE_ENV;
 
 /** Reads characters in raw mode until Enter; Ctrl-C aborts; nothing is echoed. */
 function readHidden(prompt: string): Promise<string> {
@@ -50,9 +49,15 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
-/** Reads a secret; with `confirm`, asks twice on a terminal and requires both to match. */
-export async function readSecretFromTerminal(prompt: string, options: { confirm?: boolean } = {}): Promise<string> {
-  if (!process.stdin.isTTY) return readLine();
+/**
+ * Reads a secret of `kind`: its environment variable if set, else the terminal (with `confirm`,
+ * asked twice and both must match).
+ */
+export async function readSecretFromTerminal(prompt: string, kind: SecretKind, options: { confirm?: boolean } = {}): Promise<string> {
+  const variable = PASSPHRASE_ENV[kind];
+  const fromEnv = process.env[variable];
+  if (fromEnv !== undefined) return fromEnv;
+  if (!process.stdin.isTTY) throw new CliError(`no terminal to ask for the passphrase: set ${variable}`, EXIT.usage);
   const first = await readHidden(prompt);
   if (options.confirm && (await readHidden('Repeat: ')) !== first) throw new CliError('the two passphrases differ', EXIT.usage);
   return first;

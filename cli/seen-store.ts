@@ -31,7 +31,7 @@ export async function loadSeen(path: string): Promise<Set<string>> {
   } catch {
     parsed = undefined;
   }
-  if (!parsed) throw new CliError(`${path} is not a sijill-bundle seen-file`, EXIT.file);
+  if (!parsed) throw new CliError(`${path} is not a sijill-bundle seen-file`, EXIT.other);
   return new Set(parsed.seen);
 }
 

@@ -2,8 +2,8 @@
  * `sijill-bundle verify` and `open`: the full verification pipeline; `open` also writes the
  * entries out. Entries stream into a hidden temporary folder next to the output (mode 0700,
  * files 0600, names sanitised, never overwriting); only after the whole bundle verified, and
- * its sender is pinned (or --allow-unverified), is the folder renamed into place. On any
- * failure the temporary folder is removed: nothing half-written, nothing unverified left.
+ * its signer matches a --trust card, is the folder renamed into place. On any failure the
+ * temporary folder is removed: nothing half-written, nothing untrusted left.
  */
 import { mkdir, open as openFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -17,40 +17,43 @@ import { CliError, EXIT } from '../exit-codes';
 import { fileBytes, pathIn, type CliIo } from '../io';
 import { mustNotExist, temporaryNear } from '../output';
 import { loadSeen, recordSeen, replayPredicate } from '../seen-store';
-import { describeBundle, pinnedFrom, unlockFrom } from './common';
+import { describeBundle, trustedFrom, unlockFrom } from './common';
 
-const UNLOCK_HELP = `  --identity FILE     open with your secret identity
-  --passphrase        open with a passphrase (asked without echo, or one line on stdin)
-  --sender CARD       a verified partner's identity card; the signer must match one (repeatable)
-  --seen FILE         refuse bundles already recorded in FILE (replay protection)`;
+const UNLOCK_HELP = `  --key KEY           your secret key file (NAME.sijill-key); its passphrase is asked without
+                      echo, or taken from SIJILL_PASSPHRASE
+  --trust CARD        a partner's identity card (NAME.sijill-id) whose fingerprint you compared;
+                      the signer must match one (repeatable)
+  --passphrase        open a passphrase bundle (a backup) instead of --key: asked without echo,
+                      or taken from SIJILL_BUNDLE_PASSPHRASE
+  --seen FILE         refuse bundles already recorded in FILE (replay protection; open adds to it)`;
 
 /** `verify --help`. */
-export const VERIFY_HELP = `Usage: sijill-bundle verify BUNDLE (--identity FILE | --passphrase) [--sender CARD]... [--seen FILE]
+export const VERIFY_HELP = `Usage: sijill-bundle verify FILE --key KEY --trust CARD [--trust CARD]... [--seen FILE]
 
 Checks everything (header, MAC, payload, signature, recipients, every entry's length and
-hashes) without writing any entry. Exit 0 only if the bundle is authentic AND its signer
-matches a --sender card; 7 if it is authentic but the signer is not pinned.
+hashes) without writing anything, and prints the sender's fingerprint and the entries.
+Exit 0 only if the bundle is authentic AND its signer matches a --trust card; 5 if it is
+authentic but the signer is not trusted (without --trust: compare the printed fingerprint).
 ${UNLOCK_HELP}
 `;
 
 /** `open --help`. */
-export const OPEN_HELP = `Usage: sijill-bundle open BUNDLE --out FOLDER (--identity FILE | --passphrase) [--sender CARD]... [options]
+export const OPEN_HELP = `Usage: sijill-bundle open FILE --key KEY --trust CARD [--trust CARD]... --out DIR [--seen FILE]
 
-Verifies BUNDLE as verify does and writes its entries into the new FOLDER, with manifest.json.
-FOLDER must not exist; it appears only once everything verified. Entry names are sanitised
-labels (never paths); records get .json.
-  --out FOLDER        the folder to create
+Verifies FILE as verify does, then writes into the new folder DIR: manifest.json, one JSON file
+per record and the attachments, under sanitised names (labels, never paths). DIR must not
+exist; it appears only once everything verified and the signer is trusted. On any failure DIR
+is not created.
+  --out DIR           the folder to create
 ${UNLOCK_HELP}
-  --allow-unverified  write the entries even if the signer matches no --sender card (they stay suspect)
 `;
 
 const OPTIONS = {
-  identity: { type: 'string' },
+  key: { type: 'string' },
   passphrase: { type: 'boolean' },
-  sender: { type: 'string', multiple: true },
+  trust: { type: 'string', multiple: true },
   seen: { type: 'string' },
   out: { type: 'string' },
-  'allow-unverified': { type: 'boolean' },
 } as const;
 
 /** The label a file is named after: the entry's name, or type and id; records end in .json. */
@@ -60,23 +63,20 @@ function labelOf(entry: ManifestEntry): string {
 }
 
 /**
- * A sink writing each entry to its own new file in `folder`. Unless unverified senders are
- * allowed, it stops before the first entry when the signer is not pinned: nothing is written.
+ * A sink writing each entry to its own new file in `folder`. It stops before the first entry
+ * when the signer is not trusted: nothing from an untrusted signer is ever written.
  */
-function folderSink(folder: string, written: string[], allowUnverified: boolean): QuarantineSink & { dispose(): Promise<void> } {
+function folderSink(folder: string, written: string[]): QuarantineSink & { dispose(): Promise<void> } {
   const taken = new Set([fileNameKey('manifest.json')]);
   let handle: FileHandle | undefined;
   return {
     begin(_manifest, sender) {
-      if (sender.trust.status !== 'verified' && !allowUnverified) {
-        const who = `"${sender.label}" (fingerprint ${humanFingerprint(sender.fingerprint)})`;
-        throw new CliError(`signed by ${who}, which matches no pinned, verified card${sender.trust.status === 'key-changed' ? ' (a key changed)' : ''}: nothing was written (see --sender, --allow-unverified)`, EXIT.unverifiedSender);
-      }
+      if (sender.trust.status !== 'verified') throw untrusted(sender);
     },
     async beginEntry(entry) {
       const name = safeFileName(labelOf(entry), taken);
       const path = join(folder, name);
-      if (dirname(resolve(path)) !== resolve(folder)) throw new CliError('internal error: an entry name escaped the output folder', EXIT.internal);
+      if (dirname(resolve(path)) !== resolve(folder)) throw new CliError('internal error: an entry name escaped the output folder', EXIT.other);
       handle = await openFile(path, 'wx', 0o600);
       written.push(name);
     },
@@ -96,28 +96,41 @@ function folderSink(folder: string, written: string[], allowUnverified: boolean)
   };
 }
 
+/** Why a signer is not trusted, in one line (with its fingerprint, to compare out of band). */
+function whyUntrusted(sender: VerifiedBundle['sender']): string {
+  const who = `"${sender.label}" (fingerprint ${humanFingerprint(sender.fingerprint)})`;
+  const why = sender.trust.status === 'key-changed' ? `a key differs from the --trust card "${sender.trust.contact.label}" (changed key or impostor)` : 'that signer matches no --trust card';
+  return `signed by ${who}, but ${why}`;
+}
+
+/** The refusal of `open` for an untrusted signer, raised before any entry is written. */
+function untrusted(sender: VerifiedBundle['sender']): CliError {
+  return new CliError(`${whyUntrusted(sender)}: nothing was written`, EXIT.untrusted);
+}
+
 async function verifyOrOpen(args: string[], io: CliIo, mode: 'verify' | 'open'): Promise<number> {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: OPTIONS });
-  if (positionals.length !== 1) throw new CliError(`${mode} needs exactly one BUNDLE`, EXIT.usage);
-  if (mode === 'verify' && (values.out || values['allow-unverified'])) throw new CliError('verify writes nothing: --out and --allow-unverified belong to open', EXIT.usage);
-  if (mode === 'open' && !values.out) throw new CliError('open needs --out FOLDER', EXIT.usage);
+  if (positionals.length !== 1) throw new CliError(`${mode} needs exactly one FILE`, EXIT.usage);
+  if (mode === 'verify' && values.out) throw new CliError('verify writes nothing: --out belongs to open', EXIT.usage);
+  if (mode === 'open' && !values.out) throw new CliError('open needs --out DIR', EXIT.usage);
+  if (Boolean(values.key) === Boolean(values.passphrase)) throw new CliError('give exactly one of --key KEY or --passphrase', EXIT.usage);
   const bundle = pathIn(io, positionals[0] ?? '');
   const out = values.out ? pathIn(io, values.out) : undefined;
   if (out) await mustNotExist(out);
-  const pinned = await pinnedFrom(io, values.sender);
+  const totalBytes = (await stat(bundle)).size;
+  const trusted = await trustedFrom(io, values.trust);
   const seenPath = values.seen ? pathIn(io, values.seen) : undefined;
   const seen = seenPath ? await loadSeen(seenPath) : new Set<string>();
   const unlock = await unlockFrom(io, values);
-  const totalBytes = (await stat(bundle)).size;
 
   const temp = out ? temporaryNear(out) : undefined;
   const files: string[] = [];
-  const folder = temp ? folderSink(temp, files, values['allow-unverified'] ?? false) : undefined;
+  const folder = temp ? folderSink(temp, files) : undefined;
   let result: VerifiedBundle;
   try {
     if (temp) await mkdir(temp, { mode: 0o700 });
-    result = await readBundle(fileBytes(bundle), { unlock, pinned, sink: folder ?? DISCARD_SINK, totalBytes, isReplay: replayPredicate(seen) });
-    // In open mode, reaching this point means the sender is verified or --allow-unverified was given.
+    result = await readBundle(fileBytes(bundle), { unlock, pinned: trusted, sink: folder ?? DISCARD_SINK, totalBytes, isReplay: replayPredicate(seen) });
+    // In open mode, reaching this point means the sink accepted the signer: it is trusted.
     if (out && temp) {
       await writeFile(join(temp, 'manifest.json'), JSON.stringify(result.manifest, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
       await mustNotExist(out);
@@ -127,16 +140,14 @@ async function verifyOrOpen(args: string[], io: CliIo, mode: 'verify' | 'open'):
     await folder?.dispose();
     if (temp) await rm(temp, { recursive: true, force: true });
   }
-  const verified = result.sender.trust.status === 'verified';
   io.out(describeBundle(result));
+  if (result.sender.trust.status !== 'verified') {
+    io.err(`sijill-bundle: the bundle is authentic, ${whyUntrusted(result.sender)}\n`);
+    return EXIT.untrusted;
+  }
   if (out) {
     if (seenPath) await recordSeen(seenPath, seen, result.manifest);
-    io.out(`wrote       ${values.out}/ (${files.length} entries + manifest.json)${verified ? '' : ' — SENDER NOT VERIFIED: treat as suspect'}\n`);
-    return verified ? EXIT.ok : EXIT.unverifiedSender;
-  }
-  if (!verified) {
-    io.err('sijill-bundle: the bundle is authentic, but its signer is not a pinned, verified contact\n');
-    return EXIT.unverifiedSender;
+    io.out(`wrote       ${values.out}/ (${files.length} entries + manifest.json)\n`);
   }
   return EXIT.ok;
 }

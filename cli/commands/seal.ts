@@ -1,4 +1,4 @@
-/** `sijill-bundle seal`: files (or a folder's files) into a bundle for identity cards and/or a passphrase. */
+/** `sijill-bundle seal`: files (or a folder's files) into a signed bundle for identity cards and/or a passphrase. */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,32 +6,30 @@ import { describeEntry, recordEntry, type EntrySource } from '../../shared/bundl
 import { BUNDLE_LIMITS } from '../../shared/bundle/limits';
 import { RECORD_TYPE, BLOB_TYPE } from '../../shared/bundle/manifest';
 import { writeBundle, type BundleRecipient } from '../../shared/bundle/writer';
-import { KDF_FLOOR, KDF_PROFILES, type KdfParams } from '../../shared/crypto/kdf-params';
 import { getSodium } from '../../shared/crypto/sodium';
 import { humanFingerprint } from '../../shared/bundle/fingerprint';
 import { CliError, EXIT } from '../exit-codes';
-import { readIdentityFile } from '../identity-file';
 import { fileBytes, formatSize, pathIn, type CliIo } from '../io';
-import { writeNewFile } from '../output';
-import { readCard } from './common';
+import { mustNotExist, writeNewFile } from '../output';
+import { ARGON2_HELP, argon2Cost, loadKey, readCard } from './common';
 
 /** `seal --help`. */
-export const SEAL_HELP = `Usage: sijill-bundle seal --identity SECRET-FILE [--to CARD]... [--passphrase] --out BUNDLE [options] PATH...
+export const SEAL_HELP = `Usage: sijill-bundle seal --key KEY --to CARD [--to CARD]... --out FILE.sijill [options] INPUT...
 
-Seals files into a signed, encrypted bundle. PATH is a file or a folder (its regular files,
-not recursive, hidden files skipped). Each file becomes a blob entry named after the file.
-  --identity FILE     your secret identity (signs the bundle)
-  --to CARD           a recipient's identity card (repeatable)
-  --passphrase        also let a passphrase open it (asked without echo, or one line on stdin)
-  --argon2 COST       passphrase cost: moderate (default: 3 passes, 256 MiB), sensitive
-                      (4 passes, 1 GiB) or minimum (2 passes, 19 MiB: only for slow machines)
+Seals files into a bundle signed with KEY and encrypted for every --to card. INPUT is a file or
+a folder (its regular files, not recursive, hidden files skipped); each file becomes an entry
+named after the file.
+  --key KEY           your secret key file (NAME.sijill-key from keygen): signs the bundle
+  --to CARD           a recipient's identity card (NAME.sijill-id; repeatable)
   --out FILE          the bundle to write (never overwritten; written completely or not at all)
+  --passphrase        also let a passphrase open it (asked twice without echo, or taken from
+                      SIJILL_BUNDLE_PASSPHRASE); with it, --to is optional
+  --argon2 COST       that passphrase's cost: ${ARGON2_HELP}
   --records           seal *.json files holding a JSON object with a string "type" as records
   --redaction MODE    pseudonymised (default) or identified
   --seq N             sender sequence number (default: milliseconds since 1970, increasing)
+The KEY's passphrase is asked without echo, or taken from SIJILL_PASSPHRASE.
 `;
-
-const ARGON2: Record<string, KdfParams> = { moderate: KDF_PROFILES.moderate, sensitive: KDF_PROFILES.sensitive, minimum: KDF_FLOOR };
 
 const MEDIA_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -57,7 +55,7 @@ async function expand(io: CliIo, paths: readonly string[]): Promise<string[]> {
     else if (info.isDirectory()) {
       const names = (await readdir(path, { withFileTypes: true })).filter((d) => d.isFile() && !d.name.startsWith('.')).map((d) => d.name);
       files.push(...names.sort().map((name) => join(path, name)));
-    } else throw new CliError(`${given} is neither a file nor a folder`, EXIT.file);
+    } else throw new CliError(`${given} is neither a file nor a folder`, EXIT.other);
   }
   if (files.length > BUNDLE_LIMITS.maxEntries) throw new CliError(`at most ${BUNDLE_LIMITS.maxEntries} entries per bundle`, EXIT.usage);
   return files;
@@ -98,7 +96,7 @@ export async function seal(args: string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: true,
     options: {
-      identity: { type: 'string' },
+      key: { type: 'string' },
       to: { type: 'string', multiple: true },
       passphrase: { type: 'boolean' },
       out: { type: 'string' },
@@ -108,20 +106,20 @@ export async function seal(args: string[], io: CliIo): Promise<number> {
       argon2: { type: 'string' },
     },
   });
-  if (!values.identity || !values.out || positionals.length === 0) throw new CliError('seal needs --identity, --out and at least one PATH', EXIT.usage);
+  if (!values.key || !values.out || positionals.length === 0) throw new CliError('seal needs --key KEY, --out FILE and at least one INPUT', EXIT.usage);
   if (!values.to?.length && !values.passphrase) throw new CliError('seal needs at least one --to CARD or --passphrase', EXIT.usage);
   const redaction = values.redaction ?? 'pseudonymised';
   if (redaction !== 'pseudonymised' && redaction !== 'identified') throw new CliError('--redaction is pseudonymised or identified', EXIT.usage);
   const senderSeq = values.seq === undefined ? Date.now() : Number(values.seq);
   if (!/^\d+$/.test(values.seq ?? '1') || !Number.isSafeInteger(senderSeq) || senderSeq < 1) throw new CliError('--seq is a positive integer', EXIT.usage);
 
-  const kdf = ARGON2[values.argon2 ?? 'moderate'];
-  if (!kdf || !Object.hasOwn(ARGON2, values.argon2 ?? 'moderate')) throw new CliError('--argon2 is moderate, sensitive or minimum', EXIT.usage);
+  const kdf = argon2Cost(values.argon2);
+  await mustNotExist(pathIn(io, values.out));
 
-  const me = await readIdentityFile(pathIn(io, values.identity), io.err);
   const cards = await Promise.all((values.to ?? []).map((path) => readCard(io, path)));
+  const me = await loadKey(io, values.key);
   const recipients: BundleRecipient[] = cards.map((card) => ({ kind: 'identity', identity: card }));
-  if (values.passphrase) recipients.push({ kind: 'passphrase', passphrase: await io.readSecret('Passphrase for the bundle: ', { confirm: true }), kdf });
+  if (values.passphrase) recipients.push({ kind: 'passphrase', passphrase: await io.readSecret('Passphrase for the bundle: ', 'bundle', { confirm: true }), kdf });
   const entries = await entriesFor(await expand(io, positionals), values.records ?? false);
   const written = await writeBundle({
     sender: me.identity,

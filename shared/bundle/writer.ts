@@ -56,7 +56,7 @@ export interface WrittenBundle {
   readonly headerHash: Uint8Array;
   /** Exact size of the bundle in bytes. */
   readonly size: number;
-  /** The bundle's bytes, in order. Iterate once, to the end; stop early only by breaking out (the keys are wiped then too). */
+  /** The bundle's bytes, in order. Iterate once, to the end; stop early by breaking out or calling `return()`, even before the first pull (the keys are wiped then too). */
   readonly chunks: AsyncIterable<Uint8Array>;
 }
 
@@ -127,6 +127,34 @@ async function* plaintextFrames(s: Sodium, manifest: Uint8Array, signature: Uint
   }
 }
 
+/**
+ * The generator's own `finally` wipes the payload key, but only once it has started: `return()`
+ * on a generator never pulled completes it without running its body, so a job aborted before
+ * its first pull would leave the key to the garbage collector. This wrapper wipes it on
+ * `return()` whatever the generator's state (wiping twice is harmless).
+ */
+function wipingOnReturn(generator: AsyncGenerator<Uint8Array, void, undefined>, key: Uint8Array): AsyncIterableIterator<Uint8Array> {
+  const iterator: AsyncIterableIterator<Uint8Array> = {
+    next: () => generator.next(),
+    return: async () => {
+      try {
+        return await generator.return(undefined);
+      } finally {
+        wipe(key);
+      }
+    },
+    throw: async (error?: unknown) => {
+      try {
+        return await generator.throw(error);
+      } finally {
+        wipe(key);
+      }
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
 /** Prepares a bundle. Throws `BundleError('invalid-input')` for anything that cannot be written. */
 export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
   const s = await getSodium();
@@ -164,7 +192,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     const plaintextLength = entries.reduce((sum, e) => sum + FRAME_HEADER_BYTES + e.length, 2 * FRAME_HEADER_BYTES + manifestBytes.length + SIGNATURE_BYTES);
     payloadKey = bundleSubkey(s, fileKey, BUNDLE_SUBKEYS.payload);
     const key = payloadKey;
-    const chunks = (async function* () {
+    const generator = (async function* () {
       try {
         yield header;
         yield* encryptStream(key, plaintextFrames(s, manifestBytes, signature, entries), { ad: hash, ...(random ? { random } : {}) });
@@ -172,7 +200,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
         wipe(key);
       }
     })();
-    return { bundleId, manifest, headerHash: hash, size: header.length + encryptedStreamLength(plaintextLength), chunks };
+    return { bundleId, manifest, headerHash: hash, size: header.length + encryptedStreamLength(plaintextLength), chunks: wipingOnReturn(generator, key) };
   } catch (error) {
     wipe(payloadKey);
     throw error;

@@ -15,12 +15,20 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function write(value: unknown, depth: number, out: string[]): void {
+/**
+ * Which numbers are accepted. `integers` (the default, for manifests and keyrings) keeps the
+ * format simple for other implementers; `finite` admits any finite number, written as
+ * ECMAScript's Number::toString writes it (RFC 8785 §3.2.2.3: shortest round trip, exactly
+ * specified), for record bodies that carry coordinates.
+ */
+export type CanonicalNumbers = 'integers' | 'finite';
+
+function write(value: unknown, depth: number, out: string[], numbers: CanonicalNumbers): void {
   if (depth > MAX_DEPTH) throw new TypeError('nested too deeply');
   if (value === null || typeof value === 'boolean') {
     out.push(String(value));
   } else if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new TypeError('only safe integers are canonical');
+    if (numbers === 'integers' ? !Number.isSafeInteger(value) : !Number.isFinite(value)) throw new TypeError('number has no canonical form');
     out.push(String(value === 0 ? 0 : value));
   } else if (typeof value === 'string') {
     out.push(JSON.stringify(value));
@@ -30,7 +38,7 @@ function write(value: unknown, depth: number, out: string[]): void {
     out.push('[');
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(',');
-      write(value[i], depth + 1, out);
+      write(value[i], depth + 1, out, numbers);
     }
     out.push(']');
   } else if (typeof value === 'object' && isPlainObject(value)) {
@@ -40,7 +48,7 @@ function write(value: unknown, depth: number, out: string[]): void {
       .forEach((key, i) => {
         if (i > 0) out.push(',');
         out.push(JSON.stringify(key), ':');
-        write(value[key], depth + 1, out);
+        write(value[key], depth + 1, out, numbers);
       });
     out.push('}');
   } else {
@@ -52,9 +60,9 @@ function write(value: unknown, depth: number, out: string[]): void {
  * Encodes `value` canonically as UTF-8. Throws `TypeError` for anything without one canonical
  * form (undefined, functions, class instances, non-integers) or above `maxBytes`.
  */
-export function canonicalJsonBytes(value: unknown, maxBytes: number): Uint8Array {
+export function canonicalJsonBytes(value: unknown, maxBytes: number, numbers: CanonicalNumbers = 'integers'): Uint8Array {
   const out: string[] = [];
-  write(value, 0, out);
+  write(value, 0, out, numbers);
   const bytes = new TextEncoder().encode(out.join(''));
   if (bytes.length > maxBytes) throw new TypeError('canonical JSON too large');
   return bytes;

@@ -13,7 +13,7 @@ export interface Budget {
 /** One measured figure beside the baseline measured in the same run. */
 export interface Figure {
   readonly label: string;
-  readonly unit: 'ms' | 'MiB/s' | 'MB' | 'tasks';
+  readonly unit: 'ms' | 'MiB/s' | 'MB' | 'tasks' | 's';
   readonly value: number;
   /** Null when there is no fair baseline (the note says why). */
   readonly baseline: number | null;
@@ -31,23 +31,61 @@ export interface LongTaskSummary {
   readonly over100: number | null;
 }
 
-/** Options the runner passes to the page. */
+/** Fixed database names of a bench vault (a kept profile finds its vault by them). */
+export interface BenchVaultNames {
+  readonly vault: string;
+  readonly plain: string;
+}
+
+/** Options the runner passes to the page to generate a vault. */
+export interface GenerateOptions {
+  readonly count: number;
+  readonly seed: number;
+  readonly names: BenchVaultNames;
+}
+
+/** A generated vault: what the runner keeps to open it again (the keyring is ciphertext). */
+export interface Generated {
+  readonly testimonies: number;
+  readonly attachments: number;
+  readonly ms: number;
+  /** The keyring file, base64. */
+  readonly keyring: string;
+}
+
+/** Options the runner passes to the page to run the workloads. */
 export interface BenchOptions {
   readonly count: number;
   readonly seed: number;
   readonly saves: number;
   readonly attachmentMiB: number;
+  readonly names: BenchVaultNames;
+  readonly generated: Generated;
+}
+
+/** Memory of the renderer processes as the runner reads it from /proc (see process-memory.ts). */
+export interface ProcessMemory {
+  /** Proportional set size of the page's renderer process (the largest renderer), bytes. */
+  readonly pss: number;
+  readonly rss: number;
+  /** Renderer processes found, the page's included. */
+  readonly processes: number;
+  /** PSS of the other renderers (spare, blank), bytes: shown, not counted. */
+  readonly othersPss: number;
 }
 
 /** The page's whole answer. */
 export interface PageResults {
   readonly userAgent: string;
-  readonly generation: { readonly testimonies: number; readonly attachments: number; readonly ms: number };
+  readonly crossOriginIsolated: boolean;
   readonly figures: readonly Figure[];
   readonly longTasks: readonly LongTaskSummary[];
+  /** Workloads that failed ("name: message"); the others still report. */
+  readonly failures: readonly string[];
 }
 
 /** What the page exposes on `window` for the runner to call. */
 export interface BenchPageApi {
+  generate(options: GenerateOptions): Promise<Generated>;
   run(options: BenchOptions): Promise<PageResults>;
 }

@@ -3,6 +3,7 @@
  * (runner.ts). Pure.
  */
 import type { Budget, Figure, LongTaskSummary } from './bench-types';
+import type { GrowthRow } from './growth';
 
 /** PASS / OVER for a figure's budget, or '' without one. */
 export function verdict(figure: Figure): 'PASS' | 'OVER' | '' {
@@ -58,4 +59,22 @@ export function longTaskTable(summaries: readonly LongTaskSummary[]): string {
     s.longestMs <= 100 ? 'PASS' : 'OVER',
   ]);
   return table([['UI-thread long tasks during', 'count ≥ 50 ms', 'longest', 'over 100 ms', 'none > 100 ms'], ...rows]);
+}
+
+/** The growth table: one column per size, one per step (× per 10× testimonies), and notes. */
+export function growthTable(counts: readonly number[], rows: readonly GrowthRow[]): string {
+  const sorted = [...counts].sort((a, b) => a - b);
+  const steps = sorted.slice(1).map((to, i) => `× per 10× (${short(sorted[i] ?? 0)}→${short(to)})`);
+  const body = rows.map((row) => [
+    row.label,
+    ...row.values.map((v) => (v === null ? '—' : `${number(v)} ${row.unit}`)),
+    ...row.per10x.map((f) => (f === null ? '—' : `${f.toFixed(1)}×`)),
+    row.flagged ? 'FLAG' : '',
+    row.note,
+  ]);
+  return table([['figure', ...sorted.map((c) => c.toLocaleString('en')), ...steps, '', 'note'], ...body]);
+}
+
+function short(count: number): string {
+  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}k` : String(count);
 }

@@ -10,7 +10,17 @@ export default defineConfig({
   define: rendererDefine,
   logLevel: 'warn',
   // libsodium's WASM is embedded in its JS: a large chunk is expected, not a warning.
-  build: { outDir: fileURLToPath(new URL('../../out/bench', import.meta.url)), emptyOutDir: true, sourcemap: false, modulePreload: { polyfill: false }, chunkSizeWarningLimit: 4096 },
+  // The runner builds into a folder of its own per run (two benches may run at once) and
+  // serves it with cross-origin isolation headers (browser-run.ts).
+  build: {
+    outDir: fileURLToPath(new URL('../../out/bench-page/default', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 4096,
+    // Build timings are noise in the bench's output.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4179, strictPort: false },
 });

@@ -54,8 +54,14 @@ export function AppHeader({ current, showVaultNav, onGo, onOpenAbout, onLock }: 
                 <Button variant="quiet" aria-current={currentIf(current === 'duplicates')} onClick={() => onGo('duplicates')}>
                   {t('duplicates.nav')}
                 </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'import')} onClick={() => onGo('import')}>
+                  {t('import.nav')}
+                </Button>
                 <Button variant="quiet" aria-current={currentIf(current === 'contacts' || current === 'identity')} onClick={() => onGo('contacts')}>
                   {t('contacts.nav')}
+                </Button>
+                <Button variant="quiet" aria-current={currentIf(current === 'export')} onClick={() => onGo('export')}>
+                  {t('exportBundle.nav')}
                 </Button>
                 <Button variant="quiet" aria-current={currentIf(current === 'audit')} onClick={() => onGo('audit')}>
                   {t('shell.audit')}

@@ -9,9 +9,9 @@ import { useCallback, useState } from 'react';
 import type { VaultState } from '../vault/vault-client';
 
 /** Screens of the open vault, reached from the header. */
-export type Section = 'audit' | 'settings' | 'testimonies' | 'facilities' | 'perpetrators' | 'duplicates' | 'search' | 'contacts';
+export type Section = 'audit' | 'settings' | 'testimonies' | 'facilities' | 'perpetrators' | 'duplicates' | 'search' | 'contacts' | 'export' | 'import';
 /** Screens opened on top of whatever is shown, with a way back. */
-export type OverlayScreen = 'vault-setup' | 'about' | 'identity';
+export type OverlayScreen = 'vault-setup' | 'vault-restore' | 'about' | 'identity';
 /**
  * Screens about one record, opened on top with its id (`open('perpetrator', id)`); an editor
  * opened without an id creates a new record.

@@ -6,6 +6,8 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { AuditWarningBanner } from '../features/audit/audit-warning-banner';
 import { ContactsScreen } from '../features/contacts/contacts-screen';
 import { IdentityScreen } from '../features/contacts/identity-screen';
+import { ImportScreen } from '../features/import';
+import { ExportWizard } from '../features/export';
 import { CreatingVaultNotice } from '../features/create-vault/creating-vault-notice';
 import { RecoveryKeyScreen } from '../features/create-vault/recovery-key-screen';
 import type { VaultCreation } from '../features/create-vault/use-vault-creation';
@@ -53,9 +55,11 @@ export function UnlockedScreens({ state, navigation, creation }: UnlockedScreens
         {current === 'audit' && <AuditScreen unlockWarning={state.auditWarning} focusOnMount={focusOnMount} />}
         {current === 'settings' && <SettingsScreen state={state} focusOnMount={focusOnMount} />}
         {current === 'contacts' && <ContactsScreen focusOnMount={focusOnMount} onOpenIdentity={() => navigation.open('identity')} />}
+        {current === 'import' && <ImportScreen focusOnMount={focusOnMount} onOpenContacts={() => navigation.go('contacts')} />}
         {current === 'identity' && <IdentityScreen focusOnMount={focusOnMount} />}
+        {current === 'export' && <ExportWizard focusOnMount={focusOnMount} />}
         {records}
-        {current !== 'audit' && current !== 'settings' && current !== 'contacts' && current !== 'identity' && !records && (
+        {current !== 'audit' && current !== 'settings' && current !== 'contacts' && current !== 'identity' && current !== 'export' && current !== 'import' && !records && (
           <HomeScreen
             state={state}
             focusOnMount={focusOnMount}

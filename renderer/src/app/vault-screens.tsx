@@ -3,6 +3,7 @@
  * unmounts it, and everything below it, in one step.
  */
 import { useTranslation } from 'react-i18next';
+import { RestoreScreen } from '../features/backup/restore-screen';
 import { CreateVaultScreen } from '../features/create-vault/create-vault-screen';
 import type { VaultCreation } from '../features/create-vault/use-vault-creation';
 import { FirstRunScreen } from '../features/first-run/first-run-screen';
@@ -32,10 +33,11 @@ export function VaultScreens({ state, navigation, creation }: VaultScreensProps)
     case 'unavailable':
       return <StorageErrorScreen focusOnMount={focusOnMount} />;
     case 'first-run':
+      if (navigation.current === 'vault-restore') return <RestoreScreen focusOnMount={focusOnMount} onCancel={navigation.back} />;
       return navigation.current === 'vault-setup' ? (
         <CreateVaultScreen creation={creation} focusOnMount={focusOnMount} onCancel={navigation.back} />
       ) : (
-        <FirstRunScreen focusOnMount={focusOnMount} onCreateVault={() => navigation.open('vault-setup')} />
+        <FirstRunScreen focusOnMount={focusOnMount} onCreateVault={() => navigation.open('vault-setup')} onRestore={() => navigation.open('vault-restore')} />
       );
     case 'locked':
       return <UnlockScreen state={state} focusOnMount={focusOnMount} />;

@@ -3,6 +3,7 @@
  * use). Same keys as en.ts: `satisfies Messages` rejects a missing or an extra key.
  */
 import { attachmentMessages } from '../features/attachments/messages';
+import { backupMessages } from '../features/backup/messages';
 import { duplicatesMessages } from '../features/duplicates/messages';
 import { facilityMessages } from '../features/facility/messages';
 import { recordFormsMessages } from '../features/facility/form-kit/messages';
@@ -12,6 +13,8 @@ import { profilesMessages } from '../features/profiles/messages';
 import { searchMessages } from '../features/search/messages';
 import { consentMessages } from '../features/consent/messages';
 import { contactsMessages } from '../features/contacts/messages';
+import { importMessages } from '../features/import/messages';
+import { exportMessages } from '../features/export/messages';
 import { demoMessages } from '../features/demo/messages';
 import { testimonyMessages } from '../features/testimony/messages';
 import { witnessMessages } from '../features/witness/messages';
@@ -266,6 +269,7 @@ export const ar = {
     actionRecordCreate: 'إنشاء سجلّ',
     actionRecordUpdate: 'تعديل سجلّ',
     actionRecordDelete: 'حذف سجلّ',
+    actionRecordSummaries: 'إعادة بناء ملخّصات السجلات',
     actionIdentityRotate: 'استبدال هوية الجهاز',
     actionAuditRekey: 'استبدال مفتاح سجل التدقيق',
     actionRecoveryKeySet: 'إنشاء مفتاح استرداد',
@@ -276,6 +280,8 @@ export const ar = {
     actionTestimonyAmend: 'تعديل شهادة مختومة',
     actionContactVerify: 'التحقق من جهة اتصال شريكة',
     actionContactRemove: 'إزالة جهة اتصال شريكة',
+    actionExport: 'تصدير حزمة إلى الشركاء',
+    actionImport: 'فتح حزمة شريك للاستيراد',
     actionOther: 'حدث آخر',
     detailWithPassphrase: 'بعبارة المرور',
     detailWithRecoveryKey: 'بمفتاح الاسترداد',
@@ -334,6 +340,9 @@ export const ar = {
   witness: witnessMessages.ar,
   consent: consentMessages.ar,
   contacts: contactsMessages.ar,
+  import: importMessages.ar,
+  exportBundle: exportMessages.ar,
   demo: demoMessages.ar,
   attachments: attachmentMessages.ar,
+  backup: backupMessages.ar,
 } as const satisfies Messages;

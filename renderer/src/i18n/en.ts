@@ -3,6 +3,7 @@
  * keys (checked by the compiler through `Messages`, and by a browser-tier test).
  */
 import { attachmentMessages } from '../features/attachments/messages';
+import { backupMessages } from '../features/backup/messages';
 import { duplicatesMessages } from '../features/duplicates/messages';
 import { facilityMessages } from '../features/facility/messages';
 import { recordFormsMessages } from '../features/facility/form-kit/messages';
@@ -12,6 +13,8 @@ import { profilesMessages } from '../features/profiles/messages';
 import { searchMessages } from '../features/search/messages';
 import { consentMessages } from '../features/consent/messages';
 import { contactsMessages } from '../features/contacts/messages';
+import { importMessages } from '../features/import/messages';
+import { exportMessages } from '../features/export/messages';
 import { demoMessages } from '../features/demo/messages';
 import { testimonyMessages } from '../features/testimony/messages';
 import { witnessMessages } from '../features/witness/messages';
@@ -265,6 +268,7 @@ export const en = {
     actionRecordCreate: 'Record created',
     actionRecordUpdate: 'Record changed',
     actionRecordDelete: 'Record deleted',
+    actionRecordSummaries: 'Record summaries rebuilt',
     actionIdentityRotate: 'Device identity replaced',
     actionAuditRekey: 'Audit trail key replaced',
     actionRecoveryKeySet: 'Recovery key created',
@@ -275,6 +279,8 @@ export const en = {
     actionTestimonyAmend: 'Sealed testimony amended',
     actionContactVerify: 'Partner contact verified',
     actionContactRemove: 'Partner contact removed',
+    actionExport: 'Bundle exported to partners',
+    actionImport: 'Partner bundle opened for import',
     actionOther: 'Other event',
     detailWithPassphrase: 'With the passphrase',
     detailWithRecoveryKey: 'With the recovery key',
@@ -333,8 +339,11 @@ export const en = {
   witness: witnessMessages.en,
   consent: consentMessages.en,
   contacts: contactsMessages.en,
+  import: importMessages.en,
+  exportBundle: exportMessages.en,
   demo: demoMessages.en,
   attachments: attachmentMessages.en,
+  backup: backupMessages.en,
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

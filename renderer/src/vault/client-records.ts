@@ -6,8 +6,8 @@
  * The caller's `body` is never modified: it is validated into a copy and cloned on its way to
  * the worker, so after any failure (storage full, lock, conflict) the form still holds it.
  */
-import type { Remote } from 'comlink';
-import type { LiveRecord, RecordKind, RecordRepository, UnreadableRecord } from './vault-client';
+import { transfer, type Remote } from 'comlink';
+import type { LiveRecord, RecordKind, RecordList, RecordRepository, UnreadableRecord } from './vault-client';
 import { RecordValidationError } from './vault-errors';
 import type { DecryptedRecord, VaultWorkerApi } from './worker-api';
 
@@ -30,6 +30,23 @@ function toLive<T>(kind: RecordKind<T>, record: DecryptedRecord): LiveRecord<T> 
   return { id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: validate(kind, record.body) };
 }
 
+/** Validates every body of a worker list with `parse`, yielding to the UI now and then. */
+async function validateAll<T>(parse: (input: unknown) => T, result: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): Promise<RecordList<T>> {
+  const records: LiveRecord<T>[] = [];
+  const unreadable: UnreadableRecord[] = [...result.unreadable];
+  for (const [index, record] of result.records.entries()) {
+    // Validating ten thousand bodies is a second of work: yield now and then so the UI
+    // thread never runs one task longer than ~100 ms (DESIGN.md §13).
+    if (index > 0 && index % LIST_SLICE === 0) await yieldToUi();
+    try {
+      records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
+    } catch {
+      unreadable.push({ id: record.id, problem: 'invalid-body' });
+    }
+  }
+  return { records, unreadable };
+}
+
 /** Builds the repository over `call`. */
 export function createRecordRepository(call: WorkerCall): RecordRepository {
   return {
@@ -48,21 +65,16 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
       await call((api) => api.deleteRecord(kind.type, id, expectedVersion));
     },
     async list(kind) {
-      const result = await call((api) => api.listRecords(kind.type));
-      const records: LiveRecord<ReturnType<typeof kind.parse>>[] = [];
-      const unreadable: UnreadableRecord[] = [...result.unreadable];
-      for (const [index, record] of result.records.entries()) {
-        // Validating ten thousand bodies is a second of work: yield now and then so the UI
-        // thread never runs one task longer than ~100 ms (DESIGN.md §13).
-        if (index > 0 && index % LIST_SLICE === 0) await yieldToUi();
-        try {
-          records.push(toLive(kind, record));
-        } catch {
-          unreadable.push({ id: record.id, problem: 'invalid-body' });
-        }
-      }
-      return { records, unreadable };
+      return validateAll(kind.parse, await call((api) => api.listRecords(kind.type)));
     },
+    async listSummaries(kind, summary) {
+      return validateAll(summary, await call((api) => api.listSummaries(kind.type)));
+    },
+    async readMany(kind, ids) {
+      return validateAll(kind.parse, await call((api) => api.readRecords(kind.type, [...ids])));
+    },
+    loadSearchIndex: () => call((api) => api.loadSearchIndex()),
+    saveSearchIndex: (bytes) => call((api) => api.saveSearchIndex(transfer(bytes, [bytes.buffer]))),
     async history(kind, id) {
       const versions = await call((api) => api.recordHistory(kind.type, id));
       return versions.map((record) => toLive(kind, record));

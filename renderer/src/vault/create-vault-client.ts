@@ -9,6 +9,9 @@ import { proxy } from 'comlink';
 import type { KdfParams, KdfProfileName } from '../../../shared/crypto';
 import type { Platform } from '../platform/platform';
 import { createAttachmentClient, lockedCall } from './client-attachments';
+import { createExportClient } from './client-export';
+import { createBackupRepository, restoreFromBackup } from './client-backup';
+import { createImportClient } from './client-import';
 import { createRecordRepository, type WorkerCall } from './client-records';
 import { databaseExists, deleteDatabase } from './database-presence';
 import { LockManager, type LockTimers } from './lock-manager';
@@ -182,6 +185,9 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
       }
     }),
 
+    restore: (restoreOptions) =>
+      serial(() => restoreFromBackup({ isFirstRun: () => state.status === 'first-run', open, enter, release, keyring: platform.keyring, databaseName, kdfFor }, restoreOptions)),
+
     unlock: (passphrase) => serial(async () => ((await attempt({ kind: 'passphrase', passphrase })).ok ? { ok: true } : { ok: false })),
 
     unlockWithRecoveryKey: (recoveryKey) => serial(() => attempt({ kind: 'recovery-key', recoveryKey })),
@@ -273,6 +279,9 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
 
     records: createRecordRepository((task) => call(task)),
     attachments: attachments.repository,
+    exports: createExportClient((task) => call(task)),
+    backups: createBackupRepository((task) => call(task), () => kdfFor('moderate')),
+    imports: createImportClient((task) => call(task)),
     ...(options.demo ? { demo: true } : {}),
     lockManager,
     trackObjectUrl: (url) => urls.track(url),

@@ -18,6 +18,9 @@
 import type { Compartment } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/ids';
 import type { AttachmentRepository } from './client-attachments';
+import type { ExportRepository } from './client-export';
+import type { BackupRepository, RestoreOptions } from './backup-types';
+import type { ImportRepository } from './client-import';
 import type { LockManager } from './lock-manager';
 import type { RecordProblem } from './vault-errors';
 
@@ -136,7 +139,17 @@ export type AuditAction =
   /** `{ id, type, v }` for the three record actions */
   | 'record.create'
   | 'record.update'
-  | 'record.delete';
+  | 'record.delete'
+  /** `{ count }`: summaries missing or stale (an older vault) rebuilt from full bodies at unlock */
+  | 'record.summaries'
+  /** `{ bundle, recipients, entries, redaction, seq }`: a partner bundle saved (recipients: fingerprints, 12 groups of 5 digits) */
+  | 'export'
+  /** A partner bundle opened: `{ bundle, sender, result, code? }` plus counts once merged (result `merged`, or the refusal) */
+  | 'import'
+  /** `{ bundle, entries }`: a whole-vault backup written (features/backup) */
+  | 'backup'
+  /** `{ bundle, entries }`: this vault was rebuilt from a backup (the entries before it are the backup's) */
+  | 'restore';
 
 /**
  * Audit actions a feature writes through `VaultClient.appendAudit` (the vault writes the
@@ -246,6 +259,18 @@ export interface RecordRepository {
   list<T>(kind: RecordKind<T>): Promise<RecordList<T>>;
   /** Every version of a record, oldest first (the last is the current one). */
   history<T>(kind: RecordKind<T>, id: Id): Promise<LiveRecord<T>[]>;
+  /**
+   * Every live record of a kind that has summaries (testimonies), each with its small summary
+   * as `body` (validated with `summary`) instead of the full body: what unlock needs for lists.
+   * Missing or stale summaries (a vault from before summaries) are rebuilt from the full bodies.
+   */
+  listSummaries<S>(kind: RecordKind<unknown>, summary: (input: unknown) => S): Promise<RecordList<S>>;
+  /** The current versions of `ids`, in one round trip; ids that are not live records of the kind are listed in `unreadable` as `missing`. */
+  readMany<T>(kind: RecordKind<T>, ids: readonly Id[]): Promise<RecordList<T>>;
+  /** The persisted search index (opaque UTF-8 bytes, stored encrypted), or null if none is readable. */
+  loadSearchIndex(): Promise<Uint8Array | null>;
+  /** Replaces the persisted search index; `bytes` is transferred to the worker (do not reuse it). */
+  saveSearchIndex(bytes: Uint8Array): Promise<void>;
 }
 
 /**
@@ -280,6 +305,13 @@ export interface VaultClient {
   init(): Promise<void>;
   /** Creates a vault (first run only) and unlocks it. The recovery key is returned once, never stored in clear. */
   create(options: CreateVaultOptions): Promise<{ readonly recoveryKey: string | null }>;
+  /**
+   * First run only: rebuilds the vault from a backup (same records, versions, attachments,
+   * identity and audit trail, under new keys and the new passphrase) and unlocks it. Refused
+   * with `VaultStateError('vault-exists')` when a vault exists; on failure (`BackupError`,
+   * `VaultStorageFullError`, `PassphrasePolicyError`) no vault is left behind.
+   */
+  restore?(options: RestoreOptions): Promise<{ readonly recoveryKey: string | null }>;
   /** Unlocks with the passphrase. A failure changes nothing but the failed-unlock counter. */
   unlock(passphrase: string): Promise<UnlockResult>;
   /** Unlocks with the recovery key text. */
@@ -334,6 +366,12 @@ export interface VaultClient {
    * A recording in progress is sealed before the vault locks.
    */
   readonly attachments: AttachmentRepository;
+  /** Partner export: preview and signed, encrypted bundles pulled from the worker (client-export.ts). */
+  readonly exports: ExportRepository;
+  /** Whole-vault backups (client-backup.ts); absent in test fakes and the demo vault. */
+  readonly backups?: BackupRepository;
+  /** Partner bundle import (client-import.ts); absent in test fakes. */
+  readonly imports?: ImportRepository;
   /**
    * Idle and platform lock triggers. The UI reports input with `lockManager.activity()`
    * (see user-activity.ts) and binds the lock shortcut to `lock('manual')`.

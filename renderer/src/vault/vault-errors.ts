@@ -126,6 +126,46 @@ export class AttachmentError extends VaultError {
   }
 }
 
+/**
+ * The record was received in a partner bundle and is read-only (worker/import): it changes only
+ * by a later bundle from the same sender, which becomes its next version.
+ */
+export class ReceivedRecordError extends VaultError {
+  override readonly name = 'ReceivedRecordError';
+  readonly code = 'received-read-only';
+  constructor() {
+    super('a received record is read-only');
+  }
+}
+
+/** Why a backup could not be written or restored (worker/backup; docs/backup-format.md). */
+export type BackupProblem =
+  /** The backup passphrase does not open this file. */
+  | 'wrong-passphrase'
+  /** Not a Sijill backup (no passphrase stanza, or not the backup layout). */
+  | 'not-a-backup'
+  /** Altered, truncated or otherwise damaged: refused before anything was kept. */
+  | 'damaged'
+  /** The signature is not by the device identity the backup carries. */
+  | 'signer-mismatch'
+  /** The new backup passphrase breaks the policy. */
+  | 'invalid-passphrase'
+  /** Parts of the vault do not decrypt: a backup would silently lose them. */
+  | 'unreadable'
+  /** Records changed while the backup was written: try again. */
+  | 'changed'
+  /** Cancelled by the user, or a backup handle that no longer exists. */
+  | 'cancelled';
+
+/** A backup was refused; `problem` says why (never its contents). */
+export class BackupError extends VaultError {
+  override readonly name = 'BackupError';
+  readonly code = 'backup';
+  constructor(readonly problem: BackupProblem) {
+    super(`backup refused: ${problem}`);
+  }
+}
+
 type Rebuild = (fields: Record<string, unknown>) => VaultError;
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
@@ -141,6 +181,8 @@ const REBUILD: Record<string, Rebuild> = {
   PassphrasePolicyError: (f) => new PassphrasePolicyError(f['code'] as PassphrasePolicyError['code']),
   VaultStateError: (f) => new VaultStateError(f['code'] as VaultStateError['code']),
   AttachmentError: (f) => new AttachmentError(f['problem'] as AttachmentProblem),
+  BackupError: (f) => new BackupError(f['problem'] as BackupProblem),
+  ReceivedRecordError: () => new ReceivedRecordError(),
 };
 
 interface SerializedThrow {

@@ -9,6 +9,9 @@
 import type { KdfParams, KdfProfileName } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/ids';
 import type { AttachmentWorkerApi } from './attachment-types';
+import type { BackupWorkerApi } from './backup-types';
+import type { ImportWorkerApi } from './import-types';
+import type { ExportWorkerApi } from './export-types';
 import type { AuditTrail, AuditWarning, Compartment, OpenedWith, PublicDeviceIdentity, RotationProgress, UnreadableRecord, VaultSettings } from './vault-client';
 
 /** Writes new keyring bytes through the platform (atomic replace). Lent to the worker via comlink. */
@@ -54,7 +57,7 @@ export interface DecryptedRecord {
 }
 
 /** The vault worker's API (exposed with comlink by vault.worker.ts). */
-export interface VaultWorkerApi extends AttachmentWorkerApi {
+export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, ImportWorkerApi, BackupWorkerApi {
   /** Opens the database (no keys needed) and reports the failed-unlock counter. Call first. */
   connect(config: WorkerConfig, writeKeyring: KeyringWriter): Promise<LockoutInfo>;
   /** Creates the keyring (written through `writeKeyring`) and opens the new, empty vault. */
@@ -80,6 +83,14 @@ export interface VaultWorkerApi extends AttachmentWorkerApi {
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
   listRecords(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
+  /** Every live record of `type` with its summary as `body` (kinds with summaries; record-summaries.ts). */
+  listSummaries(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
+  /** The current versions of `ids`; ids that are not live records of `type` are `missing`. */
+  readRecords(type: string, ids: readonly Id[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
+  /** The persisted search index (UTF-8 text, transferred), or null if none is readable (worker/search-index-store.ts). */
+  loadSearchIndex(): Promise<Uint8Array | null>;
+  /** Replaces the persisted search index with `bytes` (transferred). */
+  saveSearchIndex(bytes: Uint8Array): Promise<void>;
   /** The public halves of the device identity (never the secret keys). */
   identity(): Promise<PublicDeviceIdentity>;
   /** Writes the batched audit head into the keyring now. */

@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { CaseStore } from '../../../renderer/src/features/records/case-store';
 import { perpetratorProfile } from '../../../renderer/src/features/records/profiles';
+import { testimonyKind } from '../../../renderer/src/features/records/record-kinds';
 import { testimonyDoc, type TestimonyDoc } from '../../../renderer/src/features/records/search/search-docs';
 import type { Id } from '../../../renderer/src/vault/vault-client';
 import type { Figure } from '../bench-types';
@@ -39,7 +40,12 @@ export async function searchSamples(store: CaseStore): Promise<number[]> {
  */
 export async function plainSearchSamples(store: CaseStore): Promise<number[]> {
   const plain = new MiniSearch<TestimonyDoc>({ fields: ['referenceCode', 'summary', 'narrative', 'translations', 'tags'], storeFields: [] });
-  plain.addAll([...store.data.raw.testimonies.values()].map((r) => testimonyDoc(r.id, r.body)));
+  // The case file holds summaries: the baseline reads the full bodies back from the vault.
+  const ids = [...store.data.raw.testimonies.keys()];
+  for (let from = 0; from < ids.length; from += 500) {
+    const { records } = await store.client.records.readMany(testimonyKind, ids.slice(from, from + 500));
+    plain.addAll(records.map((r) => testimonyDoc(r.id, r.body)));
+  }
   const samples: number[] = [];
   for (let n = 0; n < REPEATS; n += 1) for (const query of QUERIES) samples.push(await timed(async () => plain.search(query, { prefix: true }).slice(0, LIMIT)));
   return samples;

@@ -1,14 +1,17 @@
 /**
- * The bench page's entry: runs every workload in order and hands the figures to the runner
- * (runner.ts calls `window.sijillBench.run`). Runs on the page's main thread in headless
+ * The bench page's entry. The runner calls it twice, each time in a fresh browser on the same
+ * profile: `generate` writes the synthetic vault (kept by the runner between runs), `run`
+ * opens it and runs every workload in order. Runs on the page's main thread in headless
  * Chromium; nothing here is part of the app.
  */
 import { benchAttachmentThroughput, type ThroughputFigures } from '../../../renderer/src/features/attachments/bench';
-import type { BenchOptions, BenchPageApi, Figure, LongTaskSummary, PageResults } from '../bench-types';
+import type { BenchOptions, BenchPageApi, Figure, GenerateOptions, Generated, LongTaskSummary, PageResults } from '../bench-types';
 import { plainSearchSamples, profileWorkload, searchFigures as searchFiguresOf, searchSamples, typeAheadWorkload } from './case-workloads';
 import { LongTaskRecorder } from './measure';
-import { populate } from './populate';
+import { unlockedMemoryFigures } from './memory';
+import { populate, reopen } from './populate';
 import { syntheticVault } from './synthetic-vault';
+import { typingWorkload } from './typing-workload';
 import { argon2idMs, saveWorkload, unlockWorkload } from './vault-workloads';
 
 declare global {
@@ -32,7 +35,7 @@ async function attachmentFigures(sizeMiB: number): Promise<{ figures: Figure[]; 
   const t = { ...runs[0], rawEncrypt: best((r) => r.rawEncrypt), rawDecrypt: best((r) => r.rawDecrypt), attachmentEncrypt: best((r) => r.attachmentEncrypt), attachmentDecrypt: best((r) => r.attachmentDecrypt), peakMemoryGrowth: peak, longestUiTaskMs: best((r) => r.longestUiTaskMs), memorySource: runs[0]?.memorySource ?? 'none' };
   const budget = { on: 'ratio', op: '>=', limit: 0.6 } as const;
   const memory = t.peakMemoryGrowth === null ? 'memory n/a' : `peak growth ${(t.peakMemoryGrowth / 1e6).toFixed(0)} MB (${t.memorySource})`;
-  const note = `${sizeMiB} MiB, best of ${THROUGHPUT_RUNS}; ${memory}`;
+  const note = `${sizeMiB} MiB, best of ${THROUGHPUT_RUNS}; ${memory}; IndexedDB alone (no crypto): write ${best((r) => r.storageWrite).toFixed(0)}, read ${best((r) => r.storageRead).toFixed(0)} MiB/s`;
   return {
     figures: [
       { label: 'attachment encrypt (import)', unit: 'MiB/s', value: t.attachmentEncrypt, baseline: t.rawEncrypt, baselineLabel: 'raw secretstream push', budget, note },
@@ -43,42 +46,61 @@ async function attachmentFigures(sizeMiB: number): Promise<{ figures: Figure[]; 
   };
 }
 
+const toBase64 = (bytes: Uint8Array) => {
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(text);
+};
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+async function generate(options: GenerateOptions): Promise<Generated> {
+  const vault = syntheticVault(options.seed, options.count);
+  progress(`generating ${options.count} testimonies (seed ${options.seed})`);
+  const started = performance.now();
+  const populated = await populate(vault, options.count, options.names, (message) => progress(`  ${message}`));
+  const ms = performance.now() - started;
+  await populated.client.dispose();
+  return { testimonies: options.count, attachments: populated.attachments, ms, keyring: toBase64(populated.keyring) };
+}
+
 async function run(options: BenchOptions): Promise<PageResults> {
   const tasks = new LongTaskRecorder();
   const vault = syntheticVault(options.seed, options.count);
-  progress(`generating ${options.count} testimonies`);
-  const started = performance.now();
-  let reported = 0;
-  const populated = await tasks.phase('import (vault generation)', () =>
-    populate(vault, options.count, (done) => {
-      if (done - reported >= options.count / 10 || done === options.count) progress(`  ${(reported = done)} / ${options.count}`);
-    }),
-  );
-  const generationMs = performance.now() - started;
-  const { client, plainName } = populated;
+  const { client, plainName } = await reopen(options.names, { keyring: fromBase64(options.generated.keyring), attachments: options.generated.attachments });
   const figures: Figure[] = [];
+  const failures: string[] = [];
+  /** Runs one workload; a failure is reported (and the run goes on) instead of losing every figure. */
+  const attempt = async <T>(name: string, task: () => Promise<T>, fallback: T): Promise<T> => {
+    progress(name);
+    try {
+      return await task();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push(`${name}: ${message}`);
+      progress(`${name} FAILED: ${message}`);
+      return fallback;
+    }
+  };
 
+  // Unlock is the one workload the others need: its failure ends the run.
   progress('Argon2id alone, then unlock → list');
   const argonMs = await argon2idMs();
   const { store, figures: unlockFigures } = await unlockWorkload(client, plainName, argonMs, tasks);
-  progress('search');
-  const searched = await tasks.phase('search (query set)', () => searchSamples(store));
-  const typeAhead = await tasks.phase('search-as-you-type', () => typeAheadWorkload(store));
-  progress('profile');
-  const profile = await tasks.phase('open profile', () => profileWorkload(store, vault.profileId));
-  progress('save');
-  const save = await tasks.phase('save', () => saveWorkload(client, plainName, vault, options.count + 1, options.saves));
-  progress('search baseline');
-  const searchFigures = searchFiguresOf(searched, await plainSearchSamples(store));
-  figures.push(...save, ...unlockFigures, ...searchFigures, typeAhead, ...profile);
+  const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count), []);
+  const searched = await attempt('search', () => tasks.phase('search (query set)', () => searchSamples(store)), null);
+  const typeAhead = await attempt('search-as-you-type', () => tasks.phase('search-as-you-type', () => typeAheadWorkload(store)).then((f) => [f]), []);
+  const profile = await attempt('profile', () => tasks.phase('open profile', () => profileWorkload(store, vault.profileId)), []);
+  const typing = await attempt('typing in the testimony editor', () => typingWorkload(client, store, tasks), []);
+  const save = await attempt('save', () => tasks.phase('save', () => saveWorkload(client, plainName, vault, options.count + 1, options.saves)), []);
+  const searchFigures = searched ? await attempt('search baseline', async () => searchFiguresOf(searched, await plainSearchSamples(store)), []) : [];
+  figures.push(...save, ...unlockFigures, ...memory, ...searchFigures, ...typeAhead, ...profile, ...typing);
   store.dispose();
   await client.dispose();
 
-  progress('attachment throughput');
-  const attachments = await attachmentFigures(options.attachmentMiB);
-  figures.push(...attachments.figures);
-  const longTasks = [...(await tasks.summary()), attachments.longTasks];
-  return { userAgent: navigator.userAgent, generation: { testimonies: options.count, attachments: populated.attachments, ms: generationMs }, figures, longTasks };
+  const attachments = await attempt('attachment throughput', () => attachmentFigures(options.attachmentMiB), null);
+  if (attachments) figures.push(...attachments.figures);
+  const longTasks = [...(await tasks.summary()), ...(attachments ? [attachments.longTasks] : [])];
+  return { userAgent: navigator.userAgent, crossOriginIsolated, figures, longTasks, failures };
 }
 
-window.sijillBench = { run };
+window.sijillBench = { generate, run };

@@ -4,7 +4,7 @@
  * Runs on the bench page's main thread. Pure: writing it into a vault is populate.ts.
  *
  * Shape per testimony (issue 7): a ~5 KB narrative, 3 facility links (detention episodes),
- * 2 alleged-perpetrator links, 1 in 10 with one attachment of 64 KiB–1 MiB. Testimonies are
+ * 2 alleged-perpetrator links, 1 in 10 with one attachment of 64 KiB–1 MiB (mean 192 KiB). Testimonies are
  * made on demand by index, so 100,000 of them never sit in memory as objects at once.
  */
 import type { AllegedPerpetrator, Allegation, DetentionEpisode, Facility, Testimony } from '../../../shared/domain';
@@ -103,8 +103,11 @@ export function syntheticVault(seed: number, count: number): SyntheticVault {
 
   function attachmentBytes(index: number): number | null {
     if (index % 10 !== 5) return null;
-    // 64 KiB × 2^(0..4): 64 KiB to 1 MiB, most of them small, as scans and photos are.
-    return 64 * KiB * 2 ** new DemoRandom(seed + index).int(0, 4);
+    // 64 KiB × 2^k, k = 0..4 with chances 1/2, 1/4, 1/8, 1/16, 1/16: 64 KiB to 1 MiB, most of
+    // them small as scans and photos are (mean 192 KiB: about 2 GB of attachments at 100,000).
+    const roll = new DemoRandom(seed + index).int(0, 15);
+    const k = roll < 8 ? 0 : roll < 12 ? 1 : roll < 14 ? 2 : roll < 15 ? 3 : 4;
+    return 64 * KiB * 2 ** k;
   }
 
   return { seed, facilities, perpetrators, profileId: hero.id, testimony, attachmentBytes };

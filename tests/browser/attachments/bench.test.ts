@@ -8,7 +8,7 @@ describe('benchAttachmentThroughput', () => {
     const figures = await benchAttachmentThroughput({ sizeMiB: Number(import.meta.env['VITE_BENCH_MIB'] ?? 8) });
     console.log(JSON.stringify(figures));
     expect(figures.bytes).toBeGreaterThan(0);
-    for (const value of [figures.rawEncrypt, figures.rawDecrypt, figures.attachmentEncrypt, figures.attachmentDecrypt]) expect(value).toBeGreaterThan(0);
+    for (const value of [figures.rawEncrypt, figures.rawDecrypt, figures.attachmentEncrypt, figures.attachmentDecrypt, figures.storageWrite, figures.storageRead]) expect(value).toBeGreaterThan(0);
     expect(figures.encryptRatio).toBeCloseTo(figures.attachmentEncrypt / figures.rawEncrypt, 6);
     expect(['user-agent', 'js-heap', 'none']).toContain(figures.memorySource);
     expect(figures.longestUiTaskMs).toBeGreaterThanOrEqual(0);

@@ -1,10 +1,12 @@
 /**
- * Smoke test of the built command: `vite build --config cli/vite.config.ts` into a temporary
- * folder, then `node sijill-bundle.mjs …` as a child process against real files, with the
- * passphrase piped on stdin (never argv) and errors as one line without a stack trace.
+ * The built command as partners' scripts run it: `vite build --config cli/vite.config.ts` into
+ * a temporary folder, then `node sijill-bundle.mjs …` as a child process against real files,
+ * with the command line of issue 6 item 6 verbatim, passphrases from SIJILL_PASSPHRASE /
+ * SIJILL_BUNDLE_PASSPHRASE (never argv, no terminal here), every exit code, and errors as one
+ * line without a stack trace.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -12,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const work = mkdtempSync(join(tmpdir(), 'sijill-built-cli-'));
 const script = join(work, 'dist', 'sijill-bundle.mjs');
+const KEY_PASS = 'correct horse battery staple, synthetic';
+const BUNDLE_PASS = 'صيدنايا correct horse battery';
 
 beforeAll(async () => {
   await build({ configFile: resolve('cli/vite.config.ts'), logLevel: 'silent', build: { outDir: join(work, 'dist') } });
@@ -21,43 +25,99 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs the built command in `work`, writing `input` to its stdin. */
-function sijill(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+interface Outcome {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built command in `work` with `env` added (and no passphrase variables otherwise). */
+function sijill(args: string[], env: Record<string, string> = { SIJILL_PASSPHRASE: KEY_PASS }): Promise<Outcome> {
+  const { SIJILL_PASSPHRASE: _key, SIJILL_BUNDLE_PASSPHRASE: _bundle, ...inherited } = process.env;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'], env: { ...inherited, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
+    child.stdin.end(); // stdin is not a terminal and holds no passphrase
   });
 }
 
+// Each step is a new Node process that loads libsodium and runs Argon2id: allow for a busy
+// machine (a generous ceiling against hangs, not a speed check).
+
+/** One line on stderr, no stack trace. */
+function expectOneLine(outcome: Outcome): void {
+  expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+  expect(outcome.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
+}
+
 describe('built sijill-bundle', () => {
-  it('runs keygen, seal (passphrase on stdin), inspect, verify and open as a child process', async () => {
-    expect((await sijill(['--help'])).code).toBe(0);
-    expect((await sijill(['keygen', '--label', 'Team A', '--out', 'a.secret', '--card', 'a.card'])).code).toBe(0);
-    writeFileSync(join(work, 'notes.txt'), 'fictional testimony notes');
-    const sealed = await sijill(['seal', '--identity', 'a.secret', '--passphrase', '--argon2', 'minimum', '--out', 'b.sijill', 'notes.txt'], 'صيدنايا correct horse battery\n');
-    expect(sealed.code, sealed.stderr).toBe(0);
-    expect((await sijill(['inspect', 'b.sijill'])).stdout).toContain('passphrase (Argon2id, 2 passes, 19 MiB)');
-    const verified = await sijill(['verify', 'b.sijill', '--passphrase', '--sender', 'a.card'], 'صيدنايا correct horse battery\n');
-    expect(verified.code, verified.stderr).toBe(0);
-    const opened = await sijill(['open', 'b.sijill', '--passphrase', '--sender', 'a.card', '--out', 'out'], 'صيدنايا correct horse battery\n');
-    expect(opened.code, opened.stderr).toBe(0);
-    expect(readFileSync(join(work, 'out', 'notes.txt'), 'utf8')).toBe('fictional testimony notes');
+  it('is what `npm run build` builds and package.json `bin` declares', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.bin['sijill-bundle']).toBe('out/cli/sijill-bundle.mjs');
+    expect(pkg.scripts.build).toContain('npm run build:cli');
+    expect(pkg.scripts['build:cli']).toBe('vite build --config cli/vite.config.ts');
+    expect(readFileSync(script, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('reports failures as one line with the documented exit code, never a stack trace', async () => {
+  it('runs keygen, seal, inspect, verify and open with the issue’s flags, passphrases from the environment', async () => {
+    expect((await sijill(['--help'])).code).toBe(0);
+    const team = await sijill(['keygen', '--out', 'team', '--argon2', 'minimum']);
+    expect(team.code, team.stderr).toBe(0);
+    expect(team.stdout).toMatch(/^fingerprint (\d{5} ){11}\d{5}$/m);
+    expect((await sijill(['keygen', '--out', 'partner', '--label', 'Partner Law Office', '--argon2', 'minimum'])).code).toBe(0);
+    expect(readdirSync(work).filter((name) => name.startsWith('team') || name.startsWith('partner')).sort()).toEqual(['partner.sijill-id', 'partner.sijill-key', 'team.sijill-id', 'team.sijill-key']);
+    writeFileSync(join(work, 'notes.txt'), 'fictional testimony notes');
+    writeFileSync(join(work, 'scan.pdf'), 'fictional scan');
+    const sealed = await sijill(['seal', '--key', 'team.sijill-key', '--to', 'partner.sijill-id', '--to', 'team.sijill-id', '--out', 'case.sijill', 'notes.txt', 'scan.pdf']);
+    expect(sealed.code, sealed.stderr).toBe(0);
+    const inspect = await sijill(['inspect', 'case.sijill'], {});
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toContain('stanzas     2');
+    const verified = await sijill(['verify', 'case.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id']);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain(team.stdout.split('\n')[0] ?? 'no fingerprint');
+    expect(verified.stdout).toContain('"notes.txt"');
+    const opened = await sijill(['open', 'case.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id', '--out', 'out']);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(readdirSync(join(work, 'out')).sort()).toEqual(['manifest.json', 'notes.txt', 'scan.pdf']);
+    expect(readFileSync(join(work, 'out', 'notes.txt'), 'utf8')).toBe('fictional testimony notes');
+
+    // A passphrase bundle, its passphrase from SIJILL_BUNDLE_PASSPHRASE.
+    const backup = await sijill(['seal', '--key', 'team.sijill-key', '--passphrase', '--argon2', 'minimum', '--out', 'backup.sijill', 'notes.txt'], { SIJILL_PASSPHRASE: KEY_PASS, SIJILL_BUNDLE_PASSPHRASE: BUNDLE_PASS });
+    expect(backup.code, backup.stderr).toBe(0);
+    expect((await sijill(['verify', 'backup.sijill', '--passphrase', '--trust', 'team.sijill-id'], { SIJILL_BUNDLE_PASSPHRASE: BUNDLE_PASS })).code).toBe(0);
+  }, 120_000);
+
+  it('exits 1, 2, 3, 4 and 5 as documented, one line on stderr, and open creates no DIR', async () => {
+    const cases: [string[], Record<string, string> | undefined, number][] = [
+      [['open', 'case.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id', '--out', 'out'], undefined, 1], // DIR exists
+      [['verify', 'case.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id'], { SIJILL_PASSPHRASE: 'not the key passphrase' }, 1],
+      [['verify', 'missing.sijill', '--key', 'partner.sijill-key'], undefined, 1],
+      [['open', 'case.sijill'], undefined, 2],
+      [['verify', 'case.sijill', '--identity', 'partner.sijill-key'], undefined, 2],
+      [['verify', 'case.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id'], {}, 2], // no terminal, no SIJILL_PASSPHRASE
+      [['keygen', '--out', 'third', '--argon2', 'minimum'], { SIJILL_PASSPHRASE: 'short' }, 2],
+      [['open', 'backup.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id', '--out', 'd3'], undefined, 3],
+      [['open', 'backup.sijill', '--passphrase', '--trust', 'team.sijill-id', '--out', 'd3'], { SIJILL_BUNDLE_PASSPHRASE: 'not the bundle passphrase' }, 3],
+      [['open', 'junk.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id', '--out', 'd4'], undefined, 4],
+      [['open', 'cut.sijill', '--key', 'partner.sijill-key', '--trust', 'team.sijill-id', '--out', 'd4'], undefined, 4],
+      [['open', 'case.sijill', '--key', 'partner.sijill-key', '--trust', 'partner.sijill-id', '--out', 'd5'], undefined, 5],
+      [['verify', 'case.sijill', '--key', 'partner.sijill-key'], undefined, 5],
+    ];
     writeFileSync(join(work, 'junk.sijill'), 'x'.repeat(1000));
-    const junk = await sijill(['verify', 'junk.sijill', '--passphrase'], 'whatever passphrase\n');
-    expect(junk.code).toBe(5);
-    expect(junk.stderr.trim().split('\n')).toHaveLength(1);
-    expect(junk.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
-    const wrong = await sijill(['verify', 'b.sijill', '--passphrase'], 'not the passphrase at all\n');
-    expect(wrong.code).toBe(4);
-    expect((await sijill(['open', 'b.sijill'])).code).toBe(2);
-  });
+    const bytes = readFileSync(join(work, 'case.sijill'));
+    writeFileSync(join(work, 'cut.sijill'), bytes.subarray(0, bytes.length - 17));
+    for (const [args, env, code] of cases) {
+      const outcome = await sijill(args, env);
+      expect(outcome.code, `${args.join(' ')}: ${outcome.stderr}`).toBe(code);
+      expectOneLine(outcome);
+    }
+    for (const dir of ['d3', 'd4', 'd5']) expect(existsSync(join(work, dir))).toBe(false);
+    expect(readdirSync(work).filter((name) => name.includes('.partial-') || name.startsWith('third'))).toEqual([]);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Running `sijill-bundle` in-process against real files in a fresh temporary folder, with
- * captured output and a scripted passphrase prompt.
+ * captured output and scripted passphrase prompts (the key file's, and a bundle's).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,11 +29,20 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** Runs the CLI in `cwd`; `secrets` answer the passphrase prompts in order. */
-export async function cli(cwd: string, argv: readonly string[], secrets: readonly string[] = []): Promise<CliRun> {
+/** The key-file passphrase every test identity is made with (synthetic). */
+export const KEY_PASS = 'مفتاح الشريك · key file passphrase';
+
+/** Scripted answers: the key file's passphrase (default KEY_PASS) and bundle passphrases in order. */
+export interface Secrets {
+  readonly key?: string;
+  readonly bundle?: readonly string[];
+}
+
+/** Runs the CLI in `cwd`, answering passphrase prompts from `secrets`. */
+export async function cli(cwd: string, argv: readonly string[], secrets: Secrets = {}): Promise<CliRun> {
   let out = '';
   let err = '';
-  const queue = [...secrets];
+  const bundle = [...(secrets.bundle ?? [])];
   const io: CliIo = {
     cwd,
     out: (text) => {
@@ -42,9 +51,9 @@ export async function cli(cwd: string, argv: readonly string[], secrets: readonl
     err: (text) => {
       err += text;
     },
-    readSecret: async () => {
-      const next = queue.shift();
-      if (next === undefined) throw new Error('test gave no passphrase');
+    readSecret: async (_prompt, kind) => {
+      const next = kind === 'key' ? (secrets.key ?? KEY_PASS) : bundle.shift();
+      if (next === undefined) throw new Error('test gave no bundle passphrase');
       return next;
     },
   };
@@ -52,10 +61,13 @@ export async function cli(cwd: string, argv: readonly string[], secrets: readonl
   return { code, out, err };
 }
 
-/** Creates two identities (Team A sends, Partner receives) with their cards, in `cwd`. */
+/**
+ * Creates two identities in `cwd` with the cheapest allowed Argon2id cost: Team A sends
+ * (a.sijill-key, a.sijill-id), the Partner receives (b.sijill-key, b.sijill-id).
+ */
 export async function twoParties(cwd: string): Promise<void> {
   for (const [name, label] of [['a', 'Documentation Team A'], ['b', 'Partner Law Office']]) {
-    const result = await cli(cwd, ['keygen', '--label', label ?? '', '--out', `${name}.secret`, '--card', `${name}.card`]);
+    const result = await cli(cwd, ['keygen', '--out', name ?? '', '--label', label ?? '', '--argon2', 'minimum']);
     if (result.code !== 0) throw new Error(result.err);
   }
 }

@@ -10,9 +10,9 @@ import { describeEntry, recordEntry } from '../../../shared/bundle/entries';
 import { parseIdentityCard } from '../../../shared/bundle/identity-card';
 import { writeBundle } from '../../../shared/bundle/writer';
 import { EXIT } from '../../../cli/exit-codes';
-import { readIdentityFile } from '../../../cli/identity-file';
+import { readKeyFile } from '../../../cli/key-file';
 import { collect, source } from '../shared/stream/helpers';
-import { cli, tempFolder, twoParties } from './helpers';
+import { cli, KEY_PASS, tempFolder, twoParties } from './helpers';
 
 const HOSTILE = ['../../escape.txt', '/etc/passwd', 'C:\\Windows\\win.ini', 'CON', 'notes.txt.', 'same.txt', 'SAME.TXT', 'manifest.json', '..', 'a/../../b'];
 
@@ -20,8 +20,8 @@ describe('open with hostile entry names', () => {
   it('writes every entry inside the output folder under a safe, unique name', async () => {
     const cwd = tempFolder();
     await twoParties(cwd);
-    const me = await readIdentityFile(join(cwd, 'a.secret'), () => undefined);
-    const partner = await parseIdentityCard(readFileSync(join(cwd, 'b.card'), 'utf8'));
+    const me = await readKeyFile(join(cwd, 'a.sijill-key'), () => Promise.resolve(KEY_PASS), () => undefined);
+    const partner = await parseIdentityCard(readFileSync(join(cwd, 'b.sijill-id'), 'utf8'));
     const id = (n: number) => Uint8Array.from({ length: 16 }, (_, i) => (i === 0 ? n : 1));
     const entries = [
       ...(await Promise.all(HOSTILE.map((name, i) => describeEntry({ id: id(i + 1), kind: 'blob', type: 'attachment', name, open: () => source(new TextEncoder().encode(`entry ${i}`)) })))),
@@ -31,7 +31,7 @@ describe('open with hostile entry names', () => {
     writeFileSync(join(cwd, 'hostile.sijill'), await collect(written.chunks));
     const before = readdirSync(cwd).sort();
 
-    const result = await cli(cwd, ['open', 'hostile.sijill', '--identity', 'b.secret', '--sender', 'a.card', '--out', 'out']);
+    const result = await cli(cwd, ['open', 'hostile.sijill', '--key', 'b.sijill-key', '--trust', 'a.sijill-id', '--out', 'out']);
     expect(result.code, result.err).toBe(EXIT.ok);
     expect(readdirSync(cwd).sort()).toEqual([...before, 'out'].sort());
     const names = readdirSync(join(cwd, 'out')).sort();

@@ -1,12 +1,14 @@
 /**
- * Shows an image (or checks a PDF) from memory, only after the whole file decrypted and
- * verified. The object URL is registered with the vault, released when the viewer closes and
- * revoked at lock at the latest. Nothing is written to disk.
+ * Shows an image or a PDF from memory, only after the whole file decrypted and verified.
+ * Nothing is written to disk.
  *
- * PDFs: the app's Content Security Policy allows no plugin or frame (object-src and frame-src
- * 'none'), so Chromium's PDF viewer cannot run; showing pages needs a PDF renderer (pdf.js)
- * bundled into the app. Until then a PDF is decrypted and verified, and the viewer says so.
+ * - Images: an object URL of a Blob, registered with the vault, released when the viewer
+ *   closes and revoked at lock at the latest.
+ * - PDFs: the verified bytes go to pdf.js as an array (pdf-pages.tsx, pdf-document.ts); no
+ *   Blob, no URL, no plugin (the CSP allows none). Pages are drawn on a canvas, which is
+ *   emptied, and pdf.js's worker terminated, on close and at lock.
  */
+import { concatBytes } from '../../../../shared/crypto/bytes';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyNotice } from '../../ui/busy-notice';
@@ -15,6 +17,7 @@ import { Notice } from '../../ui/notice';
 import type { AttachmentInfo } from '../../vault/attachment-types';
 import { useVaultClient } from '../vault-session/vault-context';
 import { errorKey, formatBytes } from './attachment-format';
+import { PdfPages } from './pdf-pages';
 import { PREVIEW_CAP_BYTES, readVerified, wipeParts } from './read-verified';
 import { NAME_MARK, withName } from './with-name';
 
@@ -24,7 +27,11 @@ export interface AttachmentViewerProps {
   onClose(): void;
 }
 
-type View = { readonly status: 'reading' } | { readonly status: 'image'; readonly url: string } | { readonly status: 'pdf' } | { readonly status: 'failed'; readonly error: unknown };
+type View =
+  | { readonly status: 'reading' }
+  | { readonly status: 'image'; readonly url: string }
+  | { readonly status: 'pdf'; readonly bytes: Uint8Array }
+  | { readonly status: 'failed'; readonly error: unknown };
 
 /** The viewer of one image or PDF. */
 export function AttachmentViewer({ info, kind, onClose }: AttachmentViewerProps) {
@@ -37,12 +44,15 @@ export function AttachmentViewer({ info, kind, onClose }: AttachmentViewerProps)
     if (tooLarge) return;
     const controller = new AbortController();
     let url: string | null = null;
+    let pdfBytes: Uint8Array | null = null;
     readVerified(vault.attachments, info.id, controller.signal).then(
       (parts) => {
         if (controller.signal.aborted) return wipeParts(parts);
         if (kind === 'pdf') {
+          // One array for the viewer (wiped when it closes); the pieces are wiped at once.
+          pdfBytes = concatBytes(...parts);
           wipeParts(parts);
-          setView({ status: 'pdf' });
+          setView({ status: 'pdf', bytes: pdfBytes });
           return;
         }
         url = vault.attachments.trackUrl(URL.createObjectURL(new Blob(parts, { type: info.mediaType })));
@@ -56,6 +66,7 @@ export function AttachmentViewer({ info, kind, onClose }: AttachmentViewerProps)
     return () => {
       controller.abort();
       if (url) vault.attachments.releaseUrl(url);
+      pdfBytes?.fill(0);
     };
   }, [vault, info.id, info.mediaType, kind, tooLarge]);
 
@@ -66,7 +77,7 @@ export function AttachmentViewer({ info, kind, onClose }: AttachmentViewerProps)
       {tooLarge && <Notice>{t('attachments.viewerTooLarge', { size: formatBytes(info.size, language), limit: formatBytes(PREVIEW_CAP_BYTES, language) })}</Notice>}
       {!tooLarge && view.status === 'reading' && <BusyNotice title={t('attachments.viewerVerifying')} />}
       {view.status === 'image' && <img className="attachment-viewer__image" src={view.url} alt={t('attachments.viewerImageAlt', { name: info.name })} />}
-      {view.status === 'pdf' && <Notice tone="success">{t('attachments.viewerPdfNote')}</Notice>}
+      {view.status === 'pdf' && <PdfPages bytes={view.bytes} name={info.name} />}
       {view.status === 'failed' && (
         <Notice tone="danger" role="alert">
           <p>{t(`attachments.errors.${errorKey(view.error)}` as const)}</p>

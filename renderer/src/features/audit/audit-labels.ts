@@ -20,12 +20,17 @@ const ACTION_KEYS = {
   'record.create': 'audit.actionRecordCreate',
   'record.update': 'audit.actionRecordUpdate',
   'record.delete': 'audit.actionRecordDelete',
+  'record.summaries': 'audit.actionRecordSummaries',
   'record.merge': 'audit.actionRecordMerge',
   'record.unmerge': 'audit.actionRecordUnmerge',
   'testimony.status': 'audit.actionTestimonyStatus',
   'testimony.amend': 'audit.actionTestimonyAmend',
   'contact.verify': 'audit.actionContactVerify',
   'contact.remove': 'audit.actionContactRemove',
+  export: 'audit.actionExport',
+  import: 'audit.actionImport',
+  backup: 'backup.actionBackup',
+  restore: 'backup.actionRestore',
 } as const satisfies Record<AuditAction | FeatureAuditAction, string>;
 
 type KnownAction = keyof typeof ACTION_KEYS;

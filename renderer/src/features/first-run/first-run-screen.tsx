@@ -11,10 +11,12 @@ import './first-run.css';
 export interface FirstRunScreenProps {
   focusOnMount?: boolean;
   onCreateVault(): void;
+  /** Opens "Restore from backup" (features/backup). */
+  onRestore?(): void;
 }
 
 /** Welcome, protection promises, and the "Create a vault" action. */
-export function FirstRunScreen({ focusOnMount = false, onCreateVault }: FirstRunScreenProps) {
+export function FirstRunScreen({ focusOnMount = false, onCreateVault, onRestore }: FirstRunScreenProps) {
   const { t } = useTranslation();
   return (
     <Screen title={t('firstRun.title')} focusOnMount={focusOnMount}>
@@ -30,6 +32,7 @@ export function FirstRunScreen({ focusOnMount = false, onCreateVault }: FirstRun
         <Button variant="primary" onClick={onCreateVault}>
           {t('firstRun.create')}
         </Button>
+        {onRestore && <Button onClick={onRestore}>{t('backup.restoreOpen')}</Button>}
       </div>
       <ExploreDemo />
     </Screen>

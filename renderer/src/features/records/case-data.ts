@@ -11,17 +11,17 @@ import {
   type ConsentRecord,
   type Facility,
   type PartialDate,
-  type Testimony,
 } from '../../../../shared/domain';
 import { normaliseForFilter } from '../../../../shared/names/search-keys';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import { ancestorsOf, MutableCaseIndexes } from './case-indexes';
 import { consentAt } from './consent-glance';
+import type { TestimonySummary } from './testimony-summary';
 import type { ConsentEntry, ConsentGlance, DayRange, FacilityEntry, PerpetratorEntry, TestimonyEntry, WitnessPseudonym } from './types';
 
-/** The decrypted records, by id. */
+/** The decrypted records, by id (testimonies as their summaries). */
 export interface RawCase {
-  readonly testimonies: ReadonlyMap<Id, LiveRecord<Testimony>>;
+  readonly testimonies: ReadonlyMap<Id, LiveRecord<TestimonySummary>>;
   readonly facilities: ReadonlyMap<Id, LiveRecord<Facility>>;
   readonly perpetrators: ReadonlyMap<Id, LiveRecord<AllegedPerpetrator>>;
   readonly consents: ReadonlyMap<Id, LiveRecord<ConsentRecord>>;
@@ -65,7 +65,7 @@ function widen(range: DayRange | null, date: PartialDate | undefined): DayRange 
   return { earliest: Math.min(range.earliest, earliest), latest: Math.max(range.latest, latest) };
 }
 
-function eventPeriodOf(body: Testimony): DayRange | null {
+function eventPeriodOf(body: TestimonySummary): DayRange | null {
   let range: DayRange | null = null;
   for (const episode of body.detentionEpisodes) range = widen(widen(range, episode.from), episode.to);
   for (const allegation of body.allegations) range = widen(range, allegation.date);
@@ -77,7 +77,7 @@ function referenceNumber(code: string): number {
   return match ? Number(match[1]) * 1_000_000 + Number(match[2]) : 0;
 }
 
-function buildTestimonyEntry(record: LiveRecord<Testimony>, pseudonym: string | null, consent: ConsentGlance): TestimonyEntry {
+function buildTestimonyEntry(record: LiveRecord<TestimonySummary>, pseudonym: string | null, consent: ConsentGlance): TestimonyEntry {
   const { body } = record;
   const facilityIds = new Set<Id>();
   const perpetratorIds = new Set<Id>();
@@ -86,7 +86,7 @@ function buildTestimonyEntry(record: LiveRecord<Testimony>, pseudonym: string | 
     if (allegation.facilityId !== undefined) facilityIds.add(allegation.facilityId);
     if (allegation.perpetratorId !== undefined) perpetratorIds.add(allegation.perpetratorId);
   }
-  const dates = body.sessions.map((session) => session.date).sort();
+  const dates = [...body.sessionDates].sort();
   return {
     record,
     id: record.id,
@@ -111,7 +111,7 @@ function deriveConsents(raw: RawCase, previous: CaseData | null, day: CalendarDa
   return out;
 }
 
-function testimonyEntry(raw: RawCase, consents: ReadonlyMap<Id, ConsentEntry>, record: LiveRecord<Testimony>, old: TestimonyEntry | undefined): TestimonyEntry {
+function testimonyEntry(raw: RawCase, consents: ReadonlyMap<Id, ConsentEntry>, record: LiveRecord<TestimonySummary>, old: TestimonyEntry | undefined): TestimonyEntry {
   const { witnessId, consentId } = record.body;
   const pseudonym = witnessId === undefined ? null : (raw.witnesses.get(witnessId)?.pseudonymCode ?? null);
   const glance: ConsentGlance = consentId === undefined ? 'missing' : (consents.get(consentId)?.glance ?? 'missing');
@@ -181,7 +181,7 @@ function assemble(
   return { raw, testimonies, testimonyKeys, facilities, perpetrators, consents, witnesses: raw.witnesses, indexes, filterText };
 }
 
-function keysOf(previous: CaseData | null, record: LiveRecord<Testimony>): TestimonyKeys {
+function keysOf(previous: CaseData | null, record: LiveRecord<TestimonySummary>): TestimonyKeys {
   return previous?.testimonyKeys.get(record.id) ?? { referenceNumber: referenceNumber(record.body.referenceCode) };
 }
 

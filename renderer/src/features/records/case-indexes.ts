@@ -9,6 +9,9 @@
  * entries of that one id (a profile with 500 allegations reads 500 entries, nothing else).
  */
 import type { AllegedPerpetrator, Facility, PositionStatement, Testimony } from '../../../../shared/domain';
+
+/** What the indexes read of a testimony (its summary has it). */
+type TestimonyLinks = Pick<Testimony, 'allegations' | 'detentionEpisodes' | 'witnessId' | 'consentId'>;
 import type { Id } from '../../vault/vault-client';
 
 /** An item (allegation or episode) by its testimony and position. */
@@ -146,7 +149,7 @@ export class MutableCaseIndexes implements CaseIndexes {
   }
 
   /** Adds a testimony version's links. */
-  addTestimony(id: Id, body: Testimony): void {
+  addTestimony(id: Id, body: TestimonyLinks): void {
     body.allegations.forEach((allegation, index) => {
       if (allegation.perpetratorId !== undefined) {
         addItem(this.perpetratorAllegations, allegation.perpetratorId, id, index);
@@ -160,7 +163,7 @@ export class MutableCaseIndexes implements CaseIndexes {
   }
 
   /** Removes a testimony version's links (the version that was added before). */
-  removeTestimony(id: Id, body: Testimony): void {
+  removeTestimony(id: Id, body: TestimonyLinks): void {
     for (const allegation of body.allegations) {
       if (allegation.perpetratorId !== undefined) {
         const removed = removeTestimonyFrom(this.perpetratorAllegations, allegation.perpetratorId, id);

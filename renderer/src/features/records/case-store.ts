@@ -19,7 +19,8 @@ import { CaseFileClosedError } from './errors';
 import { consentKind, facilityKind, mergeJournalKind, perpetratorKind, sequenceKind, testimonyKind, witnessKind, type MergeJournal } from './record-kinds';
 import { SequenceAllocator } from './reference-codes';
 import { SearchClient, type SearchEndpoint } from './search/search-client';
-import { facilityDoc, perpetratorDoc, testimonyDoc, type SearchChange } from './search/search-docs';
+import { facilityDoc, parseSearchSource, perpetratorDoc, testimonyDoc, type SearchChange, type TestimonyDoc } from './search/search-docs';
+import { summariseTestimony, testimonySummarySchema } from './testimony-summary';
 import type { WitnessPseudonym } from './types';
 
 /** Where the case file is. `closed`: disposed (locked). */
@@ -34,7 +35,10 @@ export interface CaseSnapshot {
   readonly unreadable: number;
 }
 
-/** A change to the records in memory, after the vault accepted it. */
+/**
+ * A change to the records in memory, after the vault accepted it. Testimonies come as the full
+ * records just saved: the store keeps their summaries and indexes their text.
+ */
 export interface RawChange {
   readonly testimonies?: readonly LiveRecord<Testimony>[];
   readonly facilities?: readonly LiveRecord<Facility>[];
@@ -66,6 +70,9 @@ function withChanges<T>(map: ReadonlyMap<Id, T>, put: readonly T[] | undefined, 
 }
 
 const byId = <T extends { id: Id }>(value: T) => value.id;
+
+/** Full testimonies read per round trip to the vault worker while indexing (about 500 KB: a short task to receive). */
+const READ_BATCH = 100;
 
 /** Lets the UI thread paint and handle input between slices of work. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -140,7 +147,8 @@ export class CaseStore {
     const { records } = this.client;
     try {
       const [testimonies, facilities, perpetrators, consents, witnesses, sequences, journals] = await Promise.all([
-        records.list(testimonyKind),
+        // Summaries only: the full bodies are read when a testimony is opened, and for search.
+        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
         records.list(facilityKind),
         records.list(perpetratorKind),
         records.list(consentKind),
@@ -177,16 +185,35 @@ export class CaseStore {
 
   private startSearch(data: CaseData): void {
     if (this.options.spawnSearch === null) return;
-    const search = new SearchClient(this.options.spawnSearch ?? undefined);
+    const records = this.client.records;
+    const search = new SearchClient(this.options.spawnSearch ?? undefined, {
+      docs: (ids) => this.testimonyDocs(ids),
+      loadIndex: () => records.loadSearchIndex(),
+      saveIndex: (bytes) => records.saveSearchIndex(bytes),
+    });
     this.searchClient = search;
-    const names: SearchChange = {
+    const names = {
       facilities: [...data.raw.facilities.values()].map((r) => facilityDoc(r.id, r.body)),
       perpetrators: [...data.raw.perpetrators.values()].map((r) => perpetratorDoc(r.id, r.body)),
     };
-    const docs = (function* () {
-      for (const record of data.raw.testimonies.values()) yield testimonyDoc(record.id, record.body);
-    })();
-    search.load(names, docs).catch(() => undefined); // status says `failed`; a lock says `closed`
+    const current = [...data.raw.testimonies.values()].map((r) => [r.id, r.version] as const);
+    search.load(names, current).catch(() => undefined); // status says `failed`; a lock says `closed`
+  }
+
+  /**
+   * The search documents of `ids`, read from the vault in batches (full bodies: the case file
+   * holds summaries only). The next batch is requested before this one is handed on, so the
+   * vault worker decrypts while the search worker indexes.
+   */
+  private async *testimonyDocs(ids: readonly Id[]): AsyncGenerator<TestimonyDoc[]> {
+    const kind = { ...testimonyKind, parse: parseSearchSource };
+    const read = (from: number) => (from < ids.length ? this.client.records.readMany(kind, ids.slice(from, from + READ_BATCH)) : null);
+    let next = read(0);
+    for (let from = 0; next; from += READ_BATCH) {
+      const batch = await next;
+      next = this.closed ? null : read(from + READ_BATCH);
+      yield batch.records.map((record) => testimonyDoc(record.id, record.body, record.version));
+    }
   }
 
   /** Runs `task` after every earlier command of this store (one write at a time). */
@@ -206,8 +233,9 @@ export class CaseStore {
     const previous = this.data;
     const { raw } = previous;
     const removed = change.removed ?? {};
+    const summaries = change.testimonies?.map((record) => ({ ...record, body: summariseTestimony(record.body) }));
     const next: RawCase = {
-      testimonies: withChanges(raw.testimonies, change.testimonies, removed.testimonies, byId),
+      testimonies: withChanges(raw.testimonies, summaries, removed.testimonies, byId),
       facilities: withChanges(raw.facilities, change.facilities, removed.facilities, byId),
       perpetrators: withChanges(raw.perpetrators, change.perpetrators, removed.perpetrators, byId),
       consents: withChanges(raw.consents, change.consents, removed.consents, byId),
@@ -215,7 +243,7 @@ export class CaseStore {
     };
     this.publish({ ...this.snapshot, data: deriveCaseData(next, previous, this.day()) });
     const search: SearchChange = {
-      testimonies: (change.testimonies ?? []).map((r) => testimonyDoc(r.id, r.body)),
+      testimonies: (change.testimonies ?? []).map((r) => testimonyDoc(r.id, r.body, r.version)),
       facilities: (change.facilities ?? []).map((r) => facilityDoc(r.id, r.body)),
       perpetrators: (change.perpetrators ?? []).map((r) => perpetratorDoc(r.id, r.body)),
       removed: { testimonies: removed.testimonies ?? [], facilities: removed.facilities ?? [], perpetrators: removed.perpetrators ?? [] },

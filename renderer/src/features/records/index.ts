@@ -76,6 +76,7 @@ export {
   usePerpetrators,
   useTestimonies,
   useTestimony,
+  useFullTestimony,
   useWitness,
   useWitnesses,
   type CaseFileStatus,

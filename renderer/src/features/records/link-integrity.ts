@@ -14,7 +14,7 @@ function fail(issues: LinkIssue[]): void {
 }
 
 /** Refuses a testimony linking to a facility, alleged perpetrator, witness or consent that does not exist. */
-export function checkTestimonyLinks(data: CaseData, body: Testimony): void {
+export function checkTestimonyLinks(data: CaseData, body: Pick<Testimony, 'detentionEpisodes' | 'allegations' | 'witnessId' | 'consentId'>): void {
   const issues: LinkIssue[] = [];
   body.detentionEpisodes.forEach((episode, index) => {
     if (!data.facilities.has(episode.facilityId)) issues.push({ path: ['detentionEpisodes', index, 'facilityId'], problem: 'missing-facility', targetId: episode.facilityId });

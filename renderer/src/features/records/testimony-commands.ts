@@ -14,9 +14,11 @@ import { newRecordId, testimonyKind } from './record-kinds';
 import { formatReferenceCode, highestReferenceNumber } from './reference-codes';
 import { amendedBody, checkNewTestimony, checkTestimonyDelete, checkTestimonyUpdate } from './status-flow';
 import type { TestimonyInput } from './types';
+import type { TestimonySummary } from './testimony-summary';
 import { validateBody } from './validate';
 
-function stored(store: CaseStore, id: Id): LiveRecord<Testimony> {
+/** The summary of a live testimony (what the status flow checks). */
+function stored(store: CaseStore, id: Id): LiveRecord<TestimonySummary> {
   const record = store.data.raw.testimonies.get(id);
   if (!record) throw new RecordNotFoundError();
   return record;
@@ -66,13 +68,15 @@ async function auditStatus(store: CaseStore, id: Id, from: TestimonyStatus, to: 
 /** Changes only the status of a testimony. */
 export function changeTestimonyStatus(store: CaseStore, id: Id, to: TestimonyStatus, expectedVersion: number): Promise<LiveRecord<Testimony>> {
   return store.exclusive(async () => {
-    const current = stored(store, id);
-    checkTestimonyUpdate(current.body, { ...current.body, status: to });
+    const summary = stored(store, id).body;
+    checkTestimonyUpdate(summary, { ...summary, status: to });
+    // The case file holds summaries: the new version is the full body with the new status.
+    const current = await store.client.records.read(testimonyKind, id);
     const body = validateBody(testimonyKind, { ...current.body, status: to });
     checkTestimonyLinks(store.data, body);
     const record = await store.client.records.update(testimonyKind, id, body, expectedVersion);
     store.commit({ testimonies: [record] });
-    await auditStatus(store, id, current.body.status, to, record.version);
+    await auditStatus(store, id, summary.status, to, record.version);
     return record;
   });
 }

@@ -21,8 +21,9 @@ import type {
 import type { DuplicateSuggestion } from '../../../../shared/names';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import type { MergeableKind } from './record-kinds';
+import type { TestimonySummary } from './testimony-summary';
 
-export type { DuplicateSuggestion, Id, LiveRecord, MergeableKind };
+export type { DuplicateSuggestion, Id, LiveRecord, MergeableKind, TestimonySummary };
 
 /**
  * One record looked up by id: `loading` until the case file has loaded after unlock,
@@ -47,13 +48,17 @@ export interface DayRange {
   readonly latest: number;
 }
 
-/** A testimony in the case file, with its filter and sort keys computed once per version. */
+/**
+ * A testimony in the case file, with its filter and sort keys computed once per version. The
+ * case file holds its summary only (testimony-summary.ts); the full body (narrative, sessions)
+ * is read from the vault when a testimony is opened (`useFullTestimony`) or edited.
+ */
 export interface TestimonyEntry {
-  readonly record: LiveRecord<Testimony>;
+  readonly record: LiveRecord<TestimonySummary>;
   readonly id: Id;
   readonly version: number;
   readonly savedAt: string;
-  readonly body: Testimony;
+  readonly body: TestimonySummary;
   /** Every facility referred to (episodes and allegations), as stored. */
   readonly facilityIds: ReadonlySet<Id>;
   /** Every alleged perpetrator referred to by its allegations. */

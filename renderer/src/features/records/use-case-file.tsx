@@ -8,7 +8,7 @@
  * filter object costs nothing, a save re-derives once.
  */
 import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { Witness } from '../../../../shared/domain';
+import type { Testimony, Witness } from '../../../../shared/domain';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import { useVaultClient } from '../vault-session/vault-context';
 import { openCaseFile, type CaseFile } from './case-commands';
@@ -17,6 +17,7 @@ import type { CaseSnapshot, CaseStoreOptions } from './case-store';
 import type { CaseCommands } from './commands';
 import { CaseFileClosedError } from './errors';
 import { filterFacilities, filterPerpetrators, filterTestimonies, sortFacilities, sortPerpetrators, sortTestimonies } from './filters';
+import { testimonyKind } from './record-kinds';
 import type {
   ConsentEntry,
   FacilityEntry,
@@ -105,6 +106,33 @@ export function useTestimonies(filter: TestimonyFilter = {}, sort: TestimonySort
 export function useTestimony(id: Id | undefined): Lookup<TestimonyEntry> {
   const snapshot = useCaseSnapshot();
   return useMemo(() => lookup(snapshot, (data) => (id === undefined ? undefined : data.testimonies.get(id))), [snapshot, id]);
+}
+
+/**
+ * One testimony's full record (narrative, sessions, translations), read from the vault when
+ * the hook first sees the testimony (the case file holds summaries only). Not read again after
+ * later saves: the editor that asks for it keeps its own versions from there on. Dropped when
+ * the component unmounts (lock).
+ */
+export function useFullTestimony(id: Id | undefined): Lookup<LiveRecord<Testimony>> {
+  const file = useCaseFileContext();
+  const snapshot = useCaseSnapshot();
+  const exists = id !== undefined && snapshot.data?.raw.testimonies.has(id) === true;
+  const [read, setRead] = useState<{ key: Id; value: Lookup<LiveRecord<Testimony>> } | null>(null);
+  useEffect(() => {
+    if (!file || !exists || id === undefined) return;
+    let live = true;
+    file.store.client.records.read(testimonyKind, id).then(
+      (value) => live && setRead({ key: id, value: { status: 'found', value } }),
+      () => live && setRead({ key: id, value: { status: 'missing' } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [file, id, exists]);
+  if (!snapshot.data) return { status: snapshot.status === 'loading' ? 'loading' : 'missing' };
+  if (read && read.key === id) return read.value;
+  return exists ? { status: 'loading' } : { status: 'missing' };
 }
 
 /** Facilities matching `filter`, in `sort` order. */
@@ -198,7 +226,7 @@ export function useHistory<K extends 'testimony' | 'facility' | 'perpetrator' | 
 
 /** The body type of each kind with history. */
 export type HistoryBody<K> = K extends 'testimony'
-  ? TestimonyEntry['body']
+  ? Testimony
   : K extends 'facility'
     ? FacilityEntry['body']
     : K extends 'perpetrator'

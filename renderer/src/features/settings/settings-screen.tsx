@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../../ui/disclosure';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
+import { BackupPanel } from '../backup/backup-panel';
 import { RecoveryPassphraseForm } from '../recovery/recovery-passphrase-form';
 import type { UnlockedState } from '../vault-session/vault-context';
 import { IdleLockForm } from './idle-lock-form';
@@ -74,6 +75,9 @@ export function SettingsScreen({ state, focusOnMount = false }: SettingsScreenPr
         <Disclosure label={state.hasRecoveryKey ? t('settings.recoveryOpenManage') : t('settings.recoveryOpenCreate')}>
           <RecoveryKeyForm hasRecoveryKey={state.hasRecoveryKey} />
         </Disclosure>
+      </Section>
+      <Section title={t('backup.title')}>
+        <BackupPanel />
       </Section>
       <Section title={t('settings.wipeTitle')}>
         <WipePolicyForm settings={settings} />

@@ -11,13 +11,13 @@
  * last piece only once every end-of-stream check has passed, so a consumer that waits for
  * `done` never sees a byte of a stream that is later refused.
  */
-import { getSodium } from '../../../../shared/crypto';
 import { idToBytes } from '../../../../shared/domain/ids';
-import { CHUNK_BYTES, CIPHER_CHUNK_BYTES, ChunkDecryptor, IncrementalHasher, StreamError } from '../../../../shared/stream';
+import { CHUNK_BYTES, CIPHER_CHUNK_BYTES, ChunkDecryptor, StreamError } from '../../../../shared/stream';
 import { AttachmentError, type AttachmentProblem } from '../vault-errors';
-import { CHUNK_BATCH, deriveBlobKeys, disposeBlobKeys, originalBytesIn, RowNamer, storedChunkCount, toHex } from './attachment-format';
+import { CHUNK_BATCH, deriveBlobKeys, disposeBlobKeys, originalBytesIn, RowNamer, storedChunkCount } from './attachment-format';
+import { openSha256, type Sha256Stream } from './attachment-hasher';
 import type { AttachmentRecord } from './attachment-record';
-import type { VaultDatabase } from './database';
+import type { StoredChunk, VaultDatabase } from './database';
 
 const STREAM_PROBLEMS: Readonly<Record<string, AttachmentProblem>> = {
   truncated: 'truncated',
@@ -53,20 +53,34 @@ export interface ReadResult {
 /**
  * Yields the original bytes of `record`, piece by piece (one per chunk, views into fresh
  * arrays), and returns the verified length and SHA-256. Throws `AttachmentError`.
+ *
+ * Speed without giving up a check: the next batch of rows is fetched while this one is
+ * decrypted (IndexedDB works in the browser's storage thread meanwhile), and the SHA-256 is
+ * computed on the hashing worker in parallel (attachment-hasher.ts). The last piece still
+ * waits for the digest, so nothing of a refused stream completes.
  */
 export async function* readAttachmentStream(db: VaultDatabase, record: AttachmentRecord): AsyncGenerator<Uint8Array, ReadResult> {
-  const s = await getSodium();
   const size = record.info.size;
   const expected = storedChunkCount(size);
   const keys = await deriveBlobKeys(record.blobKey);
-  const hasher = new IncrementalHasher(s, ['sha256']);
   const namer = await RowNamer.create(keys.rows);
+  let hasher: Sha256Stream | undefined;
+  /** Starts fetching the batch from row `from` (an error is rethrown where it is awaited). */
+  const fetchBatch = (from: number): Promise<(StoredChunk | undefined)[]> => {
+    const rows = db.chunks.bulkGet(namer.ids(from, CHUNK_BATCH));
+    rows.catch(() => undefined); // not left unhandled if the stream ends before it is awaited
+    return rows;
+  };
   try {
+    hasher = await openSha256();
     const decryptor = await ChunkDecryptor.create(keys.stream, record.header, { ad: idToBytes(record.info.id) }).catch((error: unknown) => {
       throw asAttachmentError(error);
     });
+    let batch = fetchBatch(0);
     for (let index = 0; ; ) {
-      const rows = await db.chunks.bulkGet(namer.ids(index, CHUNK_BATCH));
+      const rows = await batch;
+      // Rows past the expected count are never needed ahead: FINAL must come at expected − 1.
+      const ahead = index + CHUNK_BATCH < expected ? fetchBatch(index + CHUNK_BATCH) : null;
       for (const row of rows) {
         if (!row) {
           // Nothing further authenticates without this row: say whether rows follow it.
@@ -84,7 +98,7 @@ export async function* readAttachmentStream(db: VaultDatabase, record: Attachmen
         const original = originalBytesIn(plain, start, size);
         if (original < 0) throw new AttachmentError('length-mismatch');
         const piece = plain.subarray(0, original);
-        hasher.update(piece);
+        await hasher.update(piece);
         if (!decryptor.finished) {
           if (index >= expected) throw new AttachmentError('length-mismatch');
           if (piece.length > 0) yield piece;
@@ -92,15 +106,16 @@ export async function* readAttachmentStream(db: VaultDatabase, record: Attachmen
         }
         if (await hasChunk(db, namer.id(index))) throw new AttachmentError('after-final');
         if (index !== expected) throw new AttachmentError('length-mismatch');
-        const sha256 = toHex(hasher.digest().sha256 ?? new Uint8Array());
+        const sha256 = await hasher.digest();
         // Not a secret: both hashes are shown to the user. A plain compare is fine here.
         if (sha256 !== record.info.sha256) throw new AttachmentError('hash-mismatch');
         if (piece.length > 0) yield piece;
         return { size, sha256 };
       }
+      batch = ahead ?? fetchBatch(index); // no batch ahead: past the expected count, a damaged stream
     }
   } finally {
-    hasher.dispose();
+    hasher?.dispose();
     namer.dispose();
     disposeBlobKeys(keys);
   }

@@ -14,10 +14,11 @@
  */
 import { getSodium, newRecordId, wipe } from '../../../../shared/crypto';
 import { idFromBytes, idToBytes, type Id } from '../../../../shared/domain/ids';
-import { CHUNK_BYTES, ChunkEncryptor, IncrementalHasher } from '../../../../shared/stream';
+import { CHUNK_BYTES, ChunkEncryptor } from '../../../../shared/stream';
 import type { AttachmentDraft, AttachmentExtra, AttachmentInfo } from '../attachment-types';
 import { AttachmentError, VaultStorageFullError } from '../vault-errors';
-import { ATTACHMENT_TYPE, CHUNK_BATCH, deriveBlobKeys, disposeBlobKeys, MAX_ATTACHMENT_BYTES, PAD_MARKER, PENDING_TYPE, RowNamer, storedChunkCount, toHex, type BlobKeys } from './attachment-format';
+import { ATTACHMENT_TYPE, CHUNK_BATCH, deriveBlobKeys, disposeBlobKeys, MAX_ATTACHMENT_BYTES, PAD_MARKER, PENDING_TYPE, RowNamer, storedChunkCount, type BlobKeys } from './attachment-format';
+import { openSha256, type Sha256Stream } from './attachment-hasher';
 import { checkDraft, decodeAttachment, encodeAttachmentBody } from './attachment-record';
 import { exactBytes, isQuotaError, type StoredChunk, type VaultDatabase } from './database';
 import { createRecord } from './record-store';
@@ -69,7 +70,9 @@ export class AttachmentWriter {
   private inflight: Promise<void> | null = null;
   private queued = 0;
   private size = 0;
-  private state: 'open' | 'finished' | 'aborted' = 'open';
+  private deferred: { readonly size: number; readonly sha256: string } | null = null;
+  /** `deferred`: chunks sealed, the record is the caller's to commit (`finishDeferred`). */
+  private state: 'open' | 'deferred' | 'finished' | 'aborted' = 'open';
 
   private constructor(
     private readonly session: Session,
@@ -79,7 +82,7 @@ export class AttachmentWriter {
     private readonly keys: BlobKeys,
     private readonly namer: RowNamer,
     private readonly encryptor: ChunkEncryptor,
-    private readonly hasher: IncrementalHasher,
+    private readonly hasher: Sha256Stream,
   ) {}
 
   /** Checks the draft, draws the blob key and commits the pending marker. */
@@ -90,12 +93,15 @@ export class AttachmentWriter {
     const id = idFromBytes(await newRecordId());
     const blobKey = s.randombytes_buf(32);
     const keys = await deriveBlobKeys(blobKey);
+    let hasher: Sha256Stream | undefined;
     try {
       const namer = await RowNamer.create(keys.rows);
       const encryptor = await ChunkEncryptor.create(keys.stream, { ad: idToBytes(id) });
+      hasher = await openSha256();
       await putPendingMarker(session, id, blobKey);
-      return new AttachmentWriter(session, id, draft, blobKey, keys, namer, encryptor, new IncrementalHasher(s, ['sha256']));
+      return new AttachmentWriter(session, id, draft, blobKey, keys, namer, encryptor, hasher);
     } catch (error) {
+      hasher?.dispose();
       disposeBlobKeys(keys);
       wipe(blobKey);
       throw error;
@@ -155,7 +161,7 @@ export class AttachmentWriter {
     this.check();
     if (!(bytes instanceof Uint8Array)) throw new AttachmentError('invalid-state'); // it crossed from the main thread
     if (this.size + bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentError('too-large');
-    this.hasher.update(bytes);
+    await this.hasher.update(bytes);
     this.size += bytes.length;
     let offset = 0;
     while (offset < bytes.length) {
@@ -171,22 +177,58 @@ export class AttachmentWriter {
   }
 
   /** Pads, writes the FINAL chunk, commits the metadata record and removes the marker. */
+  /** Pads and writes the remaining chunks, the last one FINAL; returns the SHA-256 of the original. */
+  private async writeFinal(): Promise<string> {
+    const total = storedChunkCount(this.size);
+    this.buffer.fill(0, this.fill);
+    this.buffer[this.fill] = PAD_MARKER;
+    let index = this.written + this.queued + this.rows.length;
+    await this.pushChunk(this.buffer, index === total - 1);
+    this.buffer.fill(0);
+    for (index += 1; index < total; index++) await this.pushChunk(this.buffer, index === total - 1);
+    await this.flush();
+    await this.settle();
+    return this.hasher.digest();
+  }
+
+  /**
+   * Bundle import (worker/import): writes the FINAL chunk but commits nothing; the marker stays,
+   * so the attachment is still PENDING. The importer seals `deferredBody` into its one merge
+   * transaction (deleting the marker there), then calls `release`; or `abort` deletes the rows.
+   */
+  async finishDeferred(): Promise<{ readonly size: number; readonly sha256: string }> {
+    this.check();
+    try {
+      const sha256 = await this.writeFinal();
+      this.state = 'deferred';
+      this.deferred = { size: this.size, sha256 };
+      return this.deferred;
+    } catch (error) {
+      await this.abort().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The metadata record body for `draft` of a `finishDeferred` stream (carries the blob key). */
+  async deferredBody(draft: AttachmentDraft): Promise<Record<string, unknown>> {
+    if (this.state !== 'deferred' || !this.deferred) throw new AttachmentError('invalid-state');
+    return encodeAttachmentBody(checkDraft(draft), {}, { blobKey: this.blobKey, header: this.encryptor.header, ...this.deferred });
+  }
+
+  /** After the importer's transaction committed the record and removed the marker: drop the keys. */
+  release(): void {
+    if (this.state !== 'deferred') return;
+    this.state = 'finished';
+    this.dispose();
+  }
+
   async finish(extra: AttachmentExtra = {}): Promise<AttachmentInfo> {
     this.check();
     this.state = 'finished';
     let committed = false;
     try {
-      const total = storedChunkCount(this.size);
-      this.buffer.fill(0, this.fill);
-      this.buffer[this.fill] = PAD_MARKER;
-      let index = this.written + this.queued + this.rows.length;
-      await this.pushChunk(this.buffer, index === total - 1);
-      this.buffer.fill(0);
-      for (index += 1; index < total; index++) await this.pushChunk(this.buffer, index === total - 1);
-      await this.flush();
-      await this.settle();
-      const digest = this.hasher.digest();
-      const body = await encodeAttachmentBody(this.draft, extra, { blobKey: this.blobKey, header: this.encryptor.header, size: this.size, sha256: toHex(digest.sha256 ?? new Uint8Array()) });
+      const sha256 = await this.writeFinal();
+      const body = await encodeAttachmentBody(this.draft, extra, { blobKey: this.blobKey, header: this.encryptor.header, size: this.size, sha256 });
       const record = await createRecord(this.session, ATTACHMENT_TYPE, 'general', body, this.id);
       committed = true;
       // The record now owns the blob key. A marker left by a failure or crash here is one the
@@ -207,7 +249,7 @@ export class AttachmentWriter {
 
   /** Deletes every row written so far, then the marker. Safe to call more than once. */
   async abort(): Promise<void> {
-    if (this.state !== 'open') return;
+    if (this.state !== 'open' && this.state !== 'deferred') return;
     this.state = 'aborted';
     this.rows = [];
     try {

@@ -36,6 +36,11 @@ export interface HeadEntry {
   readonly history: readonly Id[];
   /** Set once deleted; the entry then stays forever so the id cannot come back. */
   readonly deleted: boolean;
+  /**
+   * Row id of the record's summary in `objects` (record-summaries.ts), if it has one. Absent
+   * for kinds without a summary and for records saved before summaries existed.
+   */
+  readonly summary?: Id;
 }
 
 /** One shard, immutable: a write builds the next one and swaps it in after the commit. */
@@ -67,19 +72,21 @@ export function withEntry(shard: Shard, id: Id, entry: HeadEntry): Shard {
 export function encodeShard(shard: Shard): RecordContent {
   const e: Record<string, unknown> = {};
   for (const [id, entry] of shard.entries) {
-    e[id] = { t: entry.type, c: entry.compartment, v: entry.version, h: entry.history, ...(entry.deleted ? { x: 1 } : {}) };
+    e[id] = { t: entry.type, c: entry.compartment, v: entry.version, h: entry.history, ...(entry.deleted ? { x: 1 } : {}), ...(entry.summary ? { s: entry.summary } : {}) };
   }
   return { type: SHARD_TYPE, version: shard.generation, body: { e } };
 }
 
 function decodeEntry(raw: unknown): HeadEntry {
   if (!isPlainRecord(raw)) throw new RecordIntegrityError('tampered');
-  const { t, c, v, h, x } = raw;
+  const { t, c, v, h, x, s } = raw;
   const deleted = x === 1;
+  if (s !== undefined && (!isId(s) || deleted)) throw new RecordIntegrityError('tampered');
   if (typeof t !== 'string' || !TYPE.test(t) || !COMPARTMENTS.includes(c as Compartment)) throw new RecordIntegrityError('tampered');
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || !Array.isArray(h) || !h.every(isId)) throw new RecordIntegrityError('tampered');
   if (deleted ? h.length !== 0 : h.length !== v) throw new RecordIntegrityError('tampered');
-  return { type: t, compartment: c as Compartment, version: v, history: h, deleted };
+  const entry: HeadEntry = { type: t, compartment: c as Compartment, version: v, history: h, deleted };
+  return s === undefined ? entry : { ...entry, summary: s };
 }
 
 /** Parses a decrypted shard; anything malformed is `RecordIntegrityError('tampered')`. */

@@ -14,7 +14,8 @@ import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from '../vault-errors';
 import type { DecryptedRecord } from '../worker-api';
 import type { StoredObject } from './database';
-import { withEntry, type HeadEntry } from './head-index';
+import { shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
+import { openSummary, sealSummary, summarise } from './record-summaries';
 import { isPlainRecord, openRow, sealRow } from './sealed-rows';
 import type { Session } from './session';
 
@@ -46,17 +47,29 @@ async function openVersion(session: Session, table: 'objects' | 'versions', rowI
   return decode(recordId, entry.compartment, content);
 }
 
-/** Seals version `version` of a record into both tables; nothing is written yet. */
-async function sealVersion(session: Session, id: Id, type: string, compartment: Compartment, version: number, body: unknown) {
+/**
+ * Seals version `version` of a record into both tables, and its summary (kinds that have one,
+ * record-summaries.ts) under `summaryId` or a fresh id; nothing is written yet.
+ */
+export async function sealVersion(session: Session, id: Id, type: string, compartment: Compartment, version: number, body: unknown, summaryId?: Id) {
   const keyring = session.holder.keyring;
   const savedAt = new Date().toISOString();
   const content: RecordContent = { type, version, body: { at: savedAt, b: body } };
   const versionId = await randomId();
   const object = await sealRow(keyring, { table: 'objects', id, compartment }, content);
   const versionRow = await sealRow(keyring, { table: 'versions', id: versionId, compartment }, content);
+  const summary = summarise(type, body);
+  let summaryRow: StoredObject | null = null;
+  if (summary !== null) summaryRow = await sealSummary(session, summaryId ?? (await randomId()), compartment, id, version, savedAt, summary);
   // What a read would return: the body after its JSON round trip.
   const record: DecryptedRecord = { id, type, compartment, version, savedAt, body: JSON.parse(JSON.stringify(body)) as unknown };
-  return { object, versionRow, versionId, record };
+  return { object, versionRow, versionId, record, summaryRow };
+}
+
+/** `entry` with its summary row set to `row`'s id, or without one. */
+function withSummary(entry: HeadEntry, row: StoredObject | null): HeadEntry {
+  const { summary: _old, ...rest } = entry;
+  return row ? { ...rest, summary: row.id } : rest;
 }
 
 /**
@@ -69,9 +82,9 @@ export function createRecord(session: Session, type: string, compartment: Compar
     const id = chosenId ?? (await randomId());
     if (session.heads.get(id)) throw new RecordIntegrityError('tampered'); // random: 2^-128; chosen: a reused id
     const sealed = await sealVersion(session, id, type, compartment, 1, body);
-    const entry: HeadEntry = { type, compartment, version: 1, history: [sealed.versionId], deleted: false };
+    const entry = withSummary({ type, compartment, version: 1, history: [sealed.versionId], deleted: false }, sealed.summaryRow);
     await session.commit({
-      objects: { put: [sealed.object] },
+      objects: { put: sealed.summaryRow ? [sealed.object, sealed.summaryRow] : [sealed.object] },
       versions: { put: [sealed.versionRow] },
       shard: withEntry(session.heads.shardFor(id), id, entry),
       audit: [{ action: 'record.create', data: { id, type, v: 1 } }],
@@ -93,10 +106,12 @@ export function updateRecord(session: Session, type: string, id: Id, body: unkno
     const entry = liveEntry(session, type, id);
     if (entry.version !== expectedVersion) throw new VersionConflictError(entry.version);
     const version = entry.version + 1;
-    const sealed = await sealVersion(session, id, type, entry.compartment, version, body);
-    const next: HeadEntry = { ...entry, version, history: [...entry.history, sealed.versionId] };
+    const sealed = await sealVersion(session, id, type, entry.compartment, version, body, entry.summary);
+    const next = withSummary({ ...entry, version, history: [...entry.history, sealed.versionId] }, sealed.summaryRow);
+    // A summary that could not be made this time must not survive as the old version's.
+    const dropped = entry.summary !== undefined && !sealed.summaryRow ? [entry.summary] : [];
     await session.commit({
-      objects: { put: [sealed.object] },
+      objects: { put: sealed.summaryRow ? [sealed.object, sealed.summaryRow] : [sealed.object], ...(dropped.length ? { remove: dropped } : {}) },
       versions: { put: [sealed.versionRow] },
       shard: withEntry(session.heads.shardFor(id), id, next),
       audit: [{ action: 'record.update', data: { id, type, v: version } }],
@@ -114,9 +129,9 @@ export function deleteRecord(session: Session, type: string, id: Id, expectedVer
     const entry = liveEntry(session, type, id);
     if (entry.version !== expectedVersion) throw new VersionConflictError(entry.version);
     await session.commit({
-      objects: { remove: [id] },
+      objects: { remove: entry.summary === undefined ? [id] : [id, entry.summary] },
       versions: { remove: entry.history },
-      shard: withEntry(session.heads.shardFor(id), id, { ...entry, history: [], deleted: true }),
+      shard: withEntry(session.heads.shardFor(id), id, withSummary({ ...entry, history: [], deleted: true }, null)),
       audit: [{ action: 'record.delete', data: { id, type, v: entry.version } }],
     });
   });
@@ -150,4 +165,102 @@ export async function recordHistory(session: Session, type: string, id: Id): Pro
     out.push(await openVersion(session, 'versions', versionId, rows[index], id, entry, index + 1));
   }
   return out;
+}
+
+/** Records of `ids` (of `type`), current versions; ids not live are reported as `missing`. */
+export async function readRecords(session: Session, type: string, ids: readonly Id[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+  session.checkOpen();
+  const records: DecryptedRecord[] = [];
+  const unreadable: UnreadableRecord[] = [];
+  const wanted: [Id, HeadEntry][] = [];
+  for (const id of ids) {
+    const entry = isId(id) ? session.heads.get(id) : undefined;
+    if (entry && !entry.deleted && entry.type === type) wanted.push([id, entry]);
+    else unreadable.push({ id, problem: 'missing' });
+  }
+  const rows = await session.db.objects.bulkGet(wanted.map(([id]) => id));
+  for (const [index, [id, entry]] of wanted.entries()) {
+    try {
+      records.push(await openVersion(session, 'objects', id, rows[index], id, entry, entry.version));
+    } catch (error) {
+      if (!(error instanceof RecordIntegrityError)) throw error;
+      unreadable.push({ id, problem: error.problem });
+    }
+  }
+  return { records, unreadable };
+}
+
+/** A summary rebuilt from a full body, to be written back. */
+interface Rebuilt {
+  readonly id: Id;
+  readonly entry: HeadEntry;
+  readonly row: StoredObject;
+}
+
+/**
+ * Writes rebuilt summaries, one commit per head shard (each shard write is audited), skipping
+ * records saved or deleted since they were read.
+ */
+async function writeRebuilt(session: Session, rebuilt: readonly Rebuilt[]): Promise<void> {
+  const byShard = new Map<number, Rebuilt[]>();
+  for (const item of rebuilt) {
+    const number = shardOf(item.id);
+    byShard.set(number, [...(byShard.get(number) ?? []), item]);
+  }
+  for (const items of byShard.values()) {
+    await session.exclusive(async () => {
+      const first = items[0];
+      if (!first) return;
+      let shard: Shard = session.heads.shardFor(first.id);
+      const rows: StoredObject[] = [];
+      const entries = new Map(shard.entries);
+      for (const { id, entry, row } of items) {
+        if (entries.get(id) !== entry) continue; // changed meanwhile: its save wrote a summary
+        entries.set(id, withSummary(entry, row));
+        rows.push(row);
+      }
+      if (rows.length === 0) return;
+      shard = { number: shard.number, generation: shard.generation + 1, entries };
+      await session.commit({ objects: { put: rows }, shard, audit: [{ action: 'record.summaries', data: { count: rows.length } }] });
+    });
+  }
+}
+
+/**
+ * Every live record of `type` as its summary (`body` is the summary). A summary that is
+ * missing or stale is rebuilt from the full body and written back before this returns, so a
+ * vault from before summaries is migrated by its first unlock. Rows that fail to open are
+ * reported, not dropped.
+ */
+export async function listSummaries(session: Session, type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+  session.checkOpen();
+  const wanted = [...session.heads.liveOfType(type)];
+  const withRow = wanted.filter(([, entry]) => entry.summary !== undefined);
+  const found = await session.db.objects.bulkGet(withRow.map(([, entry]) => entry.summary ?? ''));
+  const rows = new Map(withRow.map(([id], index) => [id, found[index]]));
+  const records: DecryptedRecord[] = [];
+  const stale: [Id, HeadEntry][] = [];
+  for (const [id, entry] of wanted) {
+    const opened = entry.summary === undefined ? null : await openSummary(session, entry.summary, rows.get(id), entry.compartment, id, entry.version);
+    if (opened) records.push({ id, type, compartment: entry.compartment, version: entry.version, savedAt: opened.savedAt, body: opened.summary });
+    else stale.push([id, entry]);
+  }
+  if (stale.length === 0) return { records, unreadable: [] };
+  const full = await readRecords(session, type, stale.map(([id]) => id));
+  const entries = new Map(stale);
+  const rebuilt: Rebuilt[] = [];
+  for (const record of full.records) {
+    const entry = entries.get(record.id);
+    const summary = summarise(type, record.body);
+    if (!entry || summary === null) {
+      // No summary can be made: the full body is listed (the main thread validates it as a summary).
+      records.push(record);
+      continue;
+    }
+    records.push({ ...record, body: JSON.parse(JSON.stringify(summary)) as unknown });
+    const row = await sealSummary(session, entry.summary ?? (await randomId()), entry.compartment, record.id, record.version, record.savedAt, summary);
+    rebuilt.push({ id: record.id, entry, row });
+  }
+  await writeRebuilt(session, rebuilt);
+  return { records, unreadable: full.unreadable };
 }

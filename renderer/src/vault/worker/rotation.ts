@@ -37,13 +37,15 @@ export function rotationPending(session: Session): boolean {
   return COMPARTMENTS.some((c) => compartments[c].previous.length > 0);
 }
 
-/** The compartment each record and version row belongs to, from the head index. */
+/** The compartment each record, version and summary row belongs to, from the head index. */
 function compartmentMap(session: Session): Map<string, Compartment> {
   const map = new Map<string, Compartment>();
   for (const shard of session.heads.all()) {
     for (const [id, entry] of shard.entries) {
       map.set(id, entry.compartment);
       for (const versionId of entry.history) map.set(versionId, entry.compartment);
+      // Summary rows (record-summaries.ts) sit in their record's compartment under their own id.
+      if (entry.summary !== undefined) map.set(entry.summary, entry.compartment);
     }
   }
   return map;

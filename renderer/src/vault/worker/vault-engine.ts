@@ -6,7 +6,7 @@
  * unlock and terminates it at lock, so nothing decrypted outlives the session even if a wipe
  * below were missed.
  */
-import { releaseProxy } from 'comlink';
+import { releaseProxy, transfer } from 'comlink';
 import type { DBCore, Middleware } from 'dexie';
 import {
   createKeyring,
@@ -27,6 +27,11 @@ import type { PublicDeviceIdentity, RotationProgress } from '../vault-client';
 import { LockedError, VaultStateError } from '../vault-errors';
 import type { KeyringWriter, VaultWorkerApi } from '../worker-api';
 import { createAttachmentApi } from './attachment-api';
+import { createBackupApi } from './backup/backup-api';
+import { restoreVault } from './backup/restore';
+import { createImportApi } from './import/import-api';
+import { refuseImporterType, refuseReceived } from './import/ledger';
+import { createExportApi } from './export/export-api';
 import { publicType } from './attachment-record';
 import type { AttachmentSeams } from './attachment-store';
 import { sweepAttachments } from './attachment-sweep';
@@ -38,7 +43,8 @@ import { changePassphrase, policyError, setNewPassphraseAfterRecovery, updateSet
 import { countAttempt, readLockout, uncountAttempt, wipeIsDue } from './lockout';
 import { openSession } from './open-session';
 import { appendFeatureAudit } from './feature-audit';
-import { createRecord, deleteRecord, listRecords, readRecord, recordHistory, updateRecord } from './record-store';
+import { loadSearchIndex, saveSearchIndex } from './search-index-store';
+import { createRecord, deleteRecord, listRecords, listSummaries, readRecord, readRecords, recordHistory, updateRecord } from './record-store';
 import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
 import { rotationPending } from './rotation';
 import type { Session } from './session';
@@ -206,16 +212,31 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     removeRecoveryKey: (current) => guard((s) => removeRecoveryKey(s, current)),
     updateSettings: (changes) => guard((s) => updateSettings(s, changes)),
     auditTrail: () => guard((s) => buildAuditTrail(s)),
-    createRecord: (type, compartment, body, id) => guard((s) => createRecord(s, publicType(type), compartment, body, id)),
+    createRecord: (type, compartment, body, id) => guard((s) => (refuseImporterType(type), createRecord(s, publicType(type), compartment, body, id))),
     appendFeatureAudit: (action, data) => guard((s) => appendFeatureAudit(s, action, data)),
     readRecord: (type, id) => guard((s) => readRecord(s, publicType(type), id)),
-    updateRecord: (type, id, body, expected) => guard((s) => updateRecord(s, publicType(type), id, body, expected)),
-    deleteRecord: (type, id, expected) => guard((s) => deleteRecord(s, publicType(type), id, expected)),
+    updateRecord: (type, id, body, expected) => guard(async (s) => (await refuseReceived(s, type, id), updateRecord(s, publicType(type), id, body, expected))),
+    deleteRecord: (type, id, expected) => guard(async (s) => (await refuseReceived(s, type, id), deleteRecord(s, publicType(type), id, expected))),
     listRecords: (type) => guard((s) => listRecords(s, publicType(type))),
     recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),
+    listSummaries: (type) => guard((s) => listSummaries(s, publicType(type))),
+    readRecords: (type, ids) => guard((s) => readRecords(s, publicType(type), [...ids])),
+    loadSearchIndex: () => guard(async (s) => {
+      const bytes = await loadSearchIndex(s);
+      return bytes ? transfer(bytes, [bytes.buffer]) : null;
+    }),
+    saveSearchIndex: (bytes) => guard((s) => saveSearchIndex(s, bytes)),
     identity: () => guard((s) => publicIdentity(s.holder.keyring.identity)),
     flush: () => guard((s) => s.exclusive(() => s.holder.flushHead())),
     ...createAttachmentApi(guard, options.attachments),
+    ...createBackupApi(guard),
+    restoreBackup: (read, restore, onProgress) => opening(async () => {
+      if (!writer) throw new VaultStateError('unavailable');
+      const restored = await restoreVault({ db: database(), writeKeyring: writer, discard }, read, restore, onProgress);
+      return { session: await start(restored.keyring, restored.bytes, { kind: 'unlock', secret: 'passphrase', failedBefore: 0 }), recoveryKey: restored.recoveryKey };
+    }),
+    ...createImportApi(guard),
+    ...createExportApi(guard),
 
     async close() {
       const closing = session;

@@ -51,8 +51,10 @@ describe('demo vault', () => {
     expect(hits?.facilities.length).toBeGreaterThanOrEqual(2);
     // A testimony added while exploring continues the demo's numbering.
     const year = new Date().getFullYear();
-    const sample = [...cased.raw.testimonies.values()][0]?.body;
-    if (!sample) throw new Error('no demo testimony');
+    // The case file holds summaries: the full body of a sample is read from the vault.
+    const sampleId = [...cased.raw.testimonies.keys()][0];
+    if (!sampleId) throw new Error('no demo testimony');
+    const sample = (await demo.records.read(testimonyKind, sampleId)).body;
     const { id: _id, referenceCode: _code, amendment: _amendment, ...input } = sample;
     const added = await file.commands.createTestimony({ ...input, status: 'draft' });
     expect(added.body.referenceCode).toMatch(new RegExp(`^T-${year}-\\d{4}$`));

@@ -26,7 +26,7 @@ describe('testimony editor: autosave', VAULT_TESTS, () => {
     await narrative.fill('The first part of the account.');
     await expect.poll(status, { timeout: 10_000 }).toBe('saved');
     await expect.element(screen.getByText(/^Saved at \d{2}:\d{2}:\d{2}\.$/)).toBeVisible();
-    expect(defined(seen.testimonies[0]).body.narrative.text).toBe('The first part of the account.');
+    expect((await seen.fullBody(0)).narrative.text).toBe('The first part of the account.');
     const savedVersion = defined(seen.testimonies[0]).version;
 
     quota.arm(0);
@@ -35,12 +35,12 @@ describe('testimony editor: autosave', VAULT_TESTS, () => {
     await expect.element(screen.getByText('Not saved: the disk is full. Everything you typed is still here. Free some space, then try again.')).toBeVisible();
     await expect.element(narrative).toHaveValue('The first part of the account. The second part, typed while the disk is full.');
     expect(defined(seen.testimonies[0]).version).toBe(savedVersion);
-    expect(defined(seen.testimonies[0]).body.narrative.text).toBe('The first part of the account.');
+    expect((await seen.fullBody(0)).narrative.text).toBe('The first part of the account.');
 
     quota.disarm();
     await screen.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(status, { timeout: 10_000 }).toBe('saved');
-    await expect.poll(() => defined(seen.testimonies[0]).body.narrative.text).toBe('The first part of the account. The second part, typed while the disk is full.');
+    await expect.poll(async () => (await seen.fullBody(0)).narrative.text).toBe('The first part of the account. The second part, typed while the disk is full.');
     expect(defined(seen.testimonies[0]).version).toBe(savedVersion + 1);
   });
 
@@ -50,7 +50,7 @@ describe('testimony editor: autosave', VAULT_TESTS, () => {
     await screen.getByRole('button', { name: 'إضافة ادعاء' }).click();
     await expect.poll(status, { timeout: 10_000 }).toBe('saved');
     await expect.element(screen.getByText(/باستثناء مُدخلات غير مكتملة تبقى على الشاشة حتى تكتمل: 1\.$/)).toBeVisible();
-    const body = defined(seen.testimonies[0]).body;
+    const body = await seen.fullBody(0);
     expect(body.narrative.text).toBe('بدأت الإفادة بوصف يوم الاعتقال.');
     expect(body.allegations).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { LIMITS } from '../../../../shared/domain';
 import { TestimonyScreen } from '../../../../renderer/src/features/testimony/editor/testimony-screen';
 import { cleanUp, HYGIENIC, inputHygiene } from '../feature-support';
 import { deleteTestDatabases, VAULT_TESTS } from '../../vault/support/vault-harness';
-import { defined, renderCaseUi } from './support/testimony-ui';
+import { renderCaseUi } from './support/testimony-ui';
 
 afterEach(async () => {
   await cleanUp();
@@ -94,7 +94,7 @@ describe('testimony editor: field-level errors', VAULT_TESTS, () => {
     await screen.getByRole('button', { name: 'حذف فترة الاحتجاز 1' }).click();
     await screen.getByRole('button', { name: 'الحفظ الآن' }).click();
     await expect.poll(() => seen.testimonies.length, { timeout: 15_000 }).toBe(1);
-    const body = defined(seen.testimonies[0]).body;
+    const body = await seen.fullBody(0);
     expect(body.sessions[0]?.interviewers).toEqual(['الموثّق د-07']);
     expect(JSON.stringify(body)).not.toContain('\u202E');
   });

@@ -40,7 +40,7 @@ describe('testimony editor: a linked record disappears', VAULT_TESTS, () => {
     await screen.getByRole('option', { name: 'صيدنايا' }).click();
     await expect.element(screen.getByText('Not saved: this testimony was saved elsewhere in the meantime. Everything you typed is still here.')).toBeVisible();
     await screen.getByRole('button', { name: 'Save my version as the newest' }).click();
-    await expect.poll(() => defined(seen.testimonies[0]).body.narrative.text, { timeout: 15_000 }).toBe('Typed while the facility was merged elsewhere.');
+    await expect.poll(async () => (await seen.fullBody(0)).narrative.text, { timeout: 15_000 }).toBe('Typed while the facility was merged elsewhere.');
     expect(defined(seen.testimonies[0]).body.detentionEpisodes[0]?.facilityId).toBe(survivor.id);
   });
 });

@@ -46,7 +46,7 @@ describe('sealed testimony', VAULT_TESTS, () => {
     await screen.getByLabelText('Reason for the amendment').fill('The witness corrected the date at the second session.');
     await screen.getByRole('button', { name: 'Save the amendment' }).click();
     await expect.poll(() => defined(seen.testimonies[0]).version, { timeout: 15_000 }).toBe(sealedVersion + 1);
-    const body = defined(seen.testimonies[0]).body;
+    const body = await seen.fullBody(0);
     expect(body.status).toBe('sealed');
     expect(body.narrative.text).toBe('The account as sealed, with the date the witness corrected.');
     expect(body.amendment).toEqual({ reason: 'The witness corrected the date at the second session.', amends: { testimonyId: body.id, version: sealedVersion } });

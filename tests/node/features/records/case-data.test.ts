@@ -4,6 +4,7 @@ import { deriveCaseData, loadCaseData, type CaseData, type RawCase } from '../..
 import { facilityUsage, perpetratorUsage } from '../../../../renderer/src/features/records/link-integrity';
 import { facilityProfile, perpetratorProfile } from '../../../../renderer/src/features/records/profiles';
 import { allegation, episode, facility, live, perpetrator, rawCase, testimony } from './case-fixtures';
+import { summariseTestimony } from '../../../../renderer/src/features/records/testimony-summary';
 
 /** Everything the indexes answer, per entity, comparable with toEqual. */
 function answers(data: CaseData) {
@@ -49,7 +50,7 @@ describe('case data derivation', () => {
         const replaced = roll < 0.25 && testimonies.size > 0 ? pick([...testimonies.values()]) : null;
         const final = replaced ? { ...body, id: replaced.id, referenceCode: replaced.referenceCode } : body;
         testimonies.set(final.id, final);
-        next.testimonies.set(final.id, live('testimony', final, (raw.testimonies.get(final.id)?.version ?? 0) + 1));
+        next.testimonies.set(final.id, live('testimony', summariseTestimony(final), (raw.testimonies.get(final.id)?.version ?? 0) + 1));
       } else if (roll < 0.7) {
         const gone = pick([...testimonies.keys()]);
         testimonies.delete(gone);
@@ -81,7 +82,7 @@ describe('case data derivation', () => {
     const raw = rawCase({ testimonies: [t1, t2] });
     const first = deriveCaseData(raw, null, '2026-03-01');
     const entry1 = first.testimonies.get(t1.id);
-    const changed = { ...raw, testimonies: new Map(raw.testimonies).set(t2.id, live('testimony', { ...t2, summary: 'new' }, 2)) };
+    const changed = { ...raw, testimonies: new Map(raw.testimonies).set(t2.id, live('testimony', summariseTestimony({ ...t2, tags: ['new'] }), 2)) };
     const second = deriveCaseData(changed, first, '2026-03-01');
     expect(second.testimonies.get(t1.id)).toBe(entry1);
     expect(second.testimonies.get(t2.id)?.version).toBe(2);

@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/domain';
 import { deriveCaseData, type CaseData, type RawCase } from '../../../../renderer/src/features/records/case-data';
 import type { WitnessPseudonym } from '../../../../renderer/src/features/records/types';
+import { summariseTestimony } from '../../../../renderer/src/features/records/testimony-summary';
 import type { LiveRecord } from '../../../../renderer/src/vault/vault-client';
 
 let counter = 0;
@@ -117,7 +118,7 @@ export interface CaseRecords {
 /** The raw records of a case. */
 export function rawCase(records: CaseRecords): RawCase {
   return {
-    testimonies: new Map((records.testimonies ?? []).map((b) => [b.id, live('testimony', b)])),
+    testimonies: new Map((records.testimonies ?? []).map((b) => [b.id, live('testimony', summariseTestimony(b))])),
     facilities: new Map((records.facilities ?? []).map((b) => [b.id, live('facility', b)])),
     perpetrators: new Map((records.perpetrators ?? []).map((b) => [b.id, live('perpetrator', b)])),
     consents: new Map((records.consents ?? []).map((b) => [b.id, live('consent', b)])),

@@ -2,12 +2,12 @@
  * Real-crypto round trips of `sijill-bundle/1`: several recipients, passphrases (with NFC/NFD
  * and right-to-left text), multi-chunk blobs, empty blobs, exact size prediction, streaming.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEntry, recordEntry } from '../../../../shared/bundle/entries';
 import { BundleError } from '../../../../shared/bundle/errors';
 import { writeBundle } from '../../../../shared/bundle/writer';
 import { collect, digest, failsWith, pattern, source } from '../stream/helpers';
-import { ALICE, BOB, CAROL, PASSPHRASE, baseOptions, bob, carol, id, mallory, memorySink, read, to, withPassphrase, writeBytes } from './helpers';
+import { ALICE, BOB, CAROL, PASSPHRASE, baseOptions, bob, carol, id, mallory, memorySink, read, s, sampleEntries, to, withPassphrase, writeBytes } from './helpers';
 
 describe('bundle round trip', () => {
   it('opens for each of two recipients, entry by entry, with the sender verified', async () => {
@@ -82,6 +82,30 @@ describe('bundle round trip', () => {
     await iterator.next(); // first chunk: manifest, signature, start of the blob
     expect(opened).toBe(2);
     await iterator.return?.(undefined);
+  });
+
+  it.each([
+    ['before the first pull', 0],
+    ['after the header', 1],
+    ['mid-payload', 3],
+  ])('wipes the payload key when the job stops %s', async (_when, pulls) => {
+    // The payload key is the only 32-byte kdf output with id 2 and context "SJB1payl".
+    const spy = vi.spyOn(s, 'crypto_kdf_derive_from_key');
+    try {
+      const written = await writeBundle(await baseOptions({ entries: await sampleEntries(200_000) }));
+      const keys = spy.mock.calls.flatMap(([, subkeyId, context], i) => {
+        const result = spy.mock.results[i];
+        return subkeyId === 2 && context === 'SJB1payl' && result?.type === 'return' && (result.value as unknown) instanceof Uint8Array ? [result.value as unknown as Uint8Array] : [];
+      });
+      expect(keys).toHaveLength(1);
+      expect(keys[0]?.some((b) => b !== 0)).toBe(true);
+      const iterator = written.chunks[Symbol.asyncIterator]();
+      for (let i = 0; i < pulls; i++) await iterator.next();
+      await iterator.return?.(undefined);
+      expect(keys[0]?.every((b) => b === 0)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -20,8 +20,9 @@ export function mergeReason(mergeId: Id, undo: boolean): string {
 }
 
 async function saveTestimony(store: CaseStore, id: Id, links: readonly RepointedLink[], from: Id, to: Id, reason: string): Promise<number> {
-  const current = store.data.raw.testimonies.get(id);
-  if (!current) return 0;
+  if (!store.data.raw.testimonies.has(id)) return 0;
+  // The case file holds summaries: re-point links in the full body.
+  const current = await store.client.records.read(testimonyKind, id);
   const { body, count } = repointTestimony(current.body, links, from, to);
   if (count === 0) return 0;
   const next: Testimony = current.body.status === 'sealed' ? amendedBody(current.body, current.version, body, reason) : body;

@@ -1,19 +1,44 @@
 /**
  * The main thread's handle on the search worker. Runs on the renderer's main thread.
  *
- * Started by the case store after it loaded the case file, fed the decrypted documents in
- * batches (each batch is a short structured clone; the worker indexes off the UI thread),
- * updated on every save, and terminated at lock. A terminated worker never answers, so every
- * call races the end signal and rejects with CaseFileClosedError instead of hanging.
+ * Started by the case store after it loaded the case file. It restores the index the vault
+ * keeps encrypted (search-snapshot.ts) and indexes only what is stale, reading those full
+ * bodies through `IndexSource` in batches (each batch a short structured clone; the worker
+ * indexes off the UI thread); with no saved index that is every testimony. It is updated on
+ * every save, saves the index back a while after changes settle (never per keystroke: autosave
+ * runs every second or two while typing), and is terminated at lock. A terminated worker never
+ * answers, so every call races the end signal and rejects with CaseFileClosedError instead of hanging.
  */
-import { releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
+import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { DuplicateSuggestion } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import { CaseFileClosedError } from '../errors';
 import type { MergeableKind } from '../record-kinds';
-import type { SearchChange } from './search-docs';
+import type { SearchChange, TestimonyDoc } from './search-docs';
 import type { RawSearchResults } from './search-engine';
+import type { CurrentNames } from './search-snapshot';
 import type { SearchWorkerApi } from './search-worker-api';
+
+/** Where the texts and the saved index come from (the case store, over the vault). */
+export interface IndexSource {
+  /** The documents of `ids`, in batches (full bodies read from the vault). */
+  docs(ids: readonly Id[]): AsyncIterable<readonly TestimonyDoc[]>;
+  /** The saved index, or null. */
+  loadIndex(): Promise<Uint8Array | null>;
+  /** Stores `bytes` (transferred) as the saved index. */
+  saveIndex(bytes: Uint8Array): Promise<void>;
+}
+
+/** How long the index must stay unchanged before it is saved. */
+export const SAVE_DELAY_MS = 5_000;
+
+/** What the first load did (for tests and the bench). */
+export interface LoadReport {
+  /** A saved index was used. */
+  readonly restored: boolean;
+  /** Testimonies indexed from their bodies. */
+  readonly indexed: number;
+}
 
 /** A worker-like endpoint (tests pass one with a logged `terminate`). */
 export type SearchEndpoint = Endpoint & { terminate(): void };
@@ -22,9 +47,6 @@ export type SearchEndpoint = Endpoint & { terminate(): void };
 export function spawnSearchWorker(): SearchEndpoint {
   return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'sijill-search' });
 }
-
-/** Documents per message while loading: about 1 MB of text at a typical 5 KB narrative. */
-export const LOAD_BATCH = 200;
 
 /** Where the index is. */
 export type SearchStatus = 'indexing' | 'ready' | 'failed' | 'closed';
@@ -38,14 +60,25 @@ export class SearchClient {
   private readonly listeners = new Set<() => void>();
   private currentStatus: SearchStatus = 'indexing';
   private currentRevision = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private loadReport: LoadReport | null = null;
 
-  constructor(spawn: () => SearchEndpoint = spawnSearchWorker) {
+  constructor(
+    spawn: () => SearchEndpoint = spawnSearchWorker,
+    private readonly source: IndexSource | null = null,
+  ) {
     this.endpoint = spawn();
     this.api = wrap<SearchWorkerApi>(this.endpoint);
     this.endedPromise = new Promise<never>((_, reject) => {
       this.ended.signal.addEventListener('abort', () => reject(new CaseFileClosedError()), { once: true });
     });
     this.endedPromise.catch(() => undefined);
+  }
+
+  /** What the first load did; null until it finished. */
+  get lastLoad(): LoadReport | null {
+    return this.loadReport;
   }
 
   /** `indexing` until the first load finished. */
@@ -75,35 +108,79 @@ export class SearchClient {
     return Promise.race([task(this.api), this.endedPromise]);
   }
 
-  /** Indexes everything: names first (testimonies are also indexed by linked names), then testimonies in batches. */
-  async load(first: SearchChange, testimonies: Iterable<NonNullable<SearchChange['testimonies']>[number]>): Promise<void> {
+  /**
+   * Loads the index: the saved one if the source has it, names first (testimonies are also
+   * indexed by linked names), then every stale testimony in the batches they arrive in.
+   * `current` is every live testimony with its version.
+   */
+  async load(names: CurrentNames, current: readonly (readonly [Id, number])[]): Promise<void> {
     try {
-      await this.call((api) => api.apply(first));
-      let batch: NonNullable<SearchChange['testimonies']>[number][] = [];
-      for (const doc of testimonies) {
-        batch.push(doc);
-        if (batch.length >= LOAD_BATCH) {
-          const docs = batch;
-          batch = [];
-          await this.call((api) => api.apply({ testimonies: docs }));
-        }
-      }
-      if (batch.length > 0) await this.call((api) => api.apply({ testimonies: batch }));
+      const saved = this.source ? await this.source.loadIndex().catch(() => null) : null;
+      const outcome = await this.call((api) => api.restore(saved ? transfer(saved, [saved.buffer]) : null, current, names));
+      await this.indexDocs(outcome.stale);
+      if (this.ended.signal.aborted) return;
+      this.loadReport = { restored: outcome.restored, indexed: outcome.stale.length };
       this.changed('ready');
+      // A restore that only dropped deleted testimonies also changed the index.
+      if (!outcome.restored || outcome.stale.length > 0 || outcome.dropped > 0) this.scheduleSave();
     } catch (error) {
       if (!this.ended.signal.aborted) this.changed('failed');
       throw error;
     }
   }
 
-  /** Applies a change after a save (kept in order with every other call). */
-  async apply(change: SearchChange): Promise<void> {
-    await this.call((api) => api.apply(change));
-    this.changed();
+  private async indexDocs(ids: readonly Id[]): Promise<void> {
+    if (ids.length === 0 || !this.source) return;
+    for await (const docs of this.source.docs(ids)) {
+      if (this.ended.signal.aborted) return;
+      if (docs.length > 0) await this.call((api) => api.apply({ testimonies: docs }));
+    }
   }
 
-  search(query: string, limit: number): Promise<RawSearchResults> {
-    return this.call((api) => api.search(query, limit));
+  /** Applies a change after a save (kept in order with every other call). */
+  async apply(change: SearchChange): Promise<void> {
+    const missing = await this.call((api) => api.apply(change));
+    // Testimonies whose linked names changed and whose text the worker no longer holds.
+    await this.indexDocs(missing);
+    this.changed();
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (!this.source || this.ended.signal.aborted) return;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saving = this.save().catch(() => undefined); // the next change or unlock tries again
+    }, SAVE_DELAY_MS);
+  }
+
+  private async save(): Promise<void> {
+    const source = this.source;
+    if (!source || this.ended.signal.aborted) return;
+    const bytes = await this.call((api) => api.snapshot());
+    if (this.ended.signal.aborted) return;
+    await source.saveIndex(bytes);
+  }
+
+  /** Saves the index now if a save is due (tests, the bench); resolves when it is stored. */
+  async flushIndex(): Promise<void> {
+    if (this.saveTimer !== null) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.saving = this.save();
+    }
+    await this.saving;
+  }
+
+  /** Hits for `query`; snippets of testimonies whose text the worker lacks are read first. */
+  async search(query: string, limit: number): Promise<RawSearchResults> {
+    const { textless, ...results } = await this.call((api) => api.search(query, limit));
+    if (textless.length === 0 || !this.source) return results;
+    const docs: TestimonyDoc[] = [];
+    for await (const batch of this.source.docs(textless.map((hit) => hit.id))) docs.push(...batch);
+    const snippets = await this.call((api) => api.snippets(docs, textless));
+    return { ...results, testimonies: results.testimonies.map((hit) => ({ ...hit, snippet: snippets[hit.id] ?? hit.snippet })) };
   }
 
   duplicates(kind: MergeableKind): Promise<DuplicateSuggestion[]> {
@@ -123,6 +200,8 @@ export class SearchClient {
   terminate(): void {
     if (this.ended.signal.aborted) return;
     this.ended.abort();
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     this.api[releaseProxy]();
     this.endpoint.terminate();
     this.changed('closed');

@@ -8,8 +8,14 @@
  * A testimony is also found by the names of the facilities and alleged perpetrators it
  * links to: the engine keeps the names by id and re-indexes the linking testimonies when a
  * name changes.
+ *
+ * The testimony index can be saved and restored (search-snapshot.ts), so the texts behind it
+ * are not all in memory: the engine keeps each indexed testimony's version and links, and the
+ * texts of the last TEXT_CACHE testimonies it saw, for snippets and re-indexing. A hit whose
+ * text is not held comes back in `textless` (the client reads it and asks for its snippet);
+ * a testimony to re-index whose text is not held is returned by `apply` for the client to send.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { searchTermKeys } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import type { SearchHit, SearchKind } from '../types';
@@ -23,7 +29,29 @@ export interface RawSearchResults {
   readonly perpetrators: SearchHit[];
 }
 
-type IndexedTestimony = TestimonyDoc & { readonly linkedNames: string };
+/** A testimony hit whose text the engine does not hold: its snippet waits for the text. */
+export interface TextlessHit {
+  readonly id: Id;
+  readonly terms: readonly string[];
+}
+
+/** Results, with the testimony hits that still need a snippet (their `snippet` is empty). */
+export interface EngineSearchResults extends RawSearchResults {
+  readonly textless: TextlessHit[];
+}
+
+export type IndexedTestimony = TestimonyDoc & { readonly linkedNames: string };
+
+/** What the engine keeps of every indexed testimony, text or not. */
+export interface TestimonyMeta {
+  readonly version: number;
+  readonly referenceCode: string;
+  readonly facilityIds: readonly Id[];
+  readonly perpetratorIds: readonly Id[];
+}
+
+/** Texts held for snippets and re-indexing (about 5 KB each): the most recently seen. */
+export const TEXT_CACHE = 1000;
 
 /**
  * Words as shared/names splits them (letters with their marks, tatweel and apostrophes; digits
@@ -54,39 +82,50 @@ function queryWords(text: string): string[] {
  */
 const asPrefix = (term: string) => !/^[~#=]/.test(term) && (term.length >= 3 || /^\d{2,}$/.test(term));
 
-function newIndex<T>(fields: string[], boost: Record<string, number>): MiniSearch<T> {
-  return new MiniSearch<T>({
-    fields,
-    storeFields: [],
-    tokenize: indexWords,
-    processTerm: searchTermKeys,
-    searchOptions: { boost },
-  });
+function indexOptions(fields: string[], boost: Record<string, number>): Options {
+  return { fields, storeFields: [], tokenize: indexWords, processTerm: searchTermKeys, searchOptions: { boost } };
 }
+
+/** Options of the testimony index (a restored index needs the same functions back). */
+export const TESTIMONY_INDEX_OPTIONS = indexOptions(['referenceCode', 'summary', 'narrative', 'translations', 'tags', 'linkedNames'], {
+  referenceCode: 3,
+  summary: 2,
+  tags: 2,
+  linkedNames: 1.5,
+});
+
+function newIndex<T>(fields: string[], boost: Record<string, number>): MiniSearch<T> {
+  return new MiniSearch<T>(indexOptions(fields, boost));
+}
+
+const metaOf = (doc: TestimonyDoc): TestimonyMeta => ({ version: doc.version, referenceCode: doc.referenceCode, facilityIds: doc.facilityIds, perpetratorIds: doc.perpetratorIds });
 
 /** The engine's state: documents by id and their indexes. */
 export class SearchEngine {
-  private readonly testimonies = new Map<Id, IndexedTestimony>();
-  private readonly facilities = new Map<Id, NamedDoc>();
-  private readonly perpetrators = new Map<Id, NamedDoc>();
+  /** Every indexed testimony (version and links), text or not. */
+  protected readonly meta = new Map<Id, TestimonyMeta>();
+  /** Texts of recently seen testimonies, least recently used first. */
+  private readonly texts = new Map<Id, IndexedTestimony>();
+  /** Testimonies whose linked names changed while their text was not held: to re-index. */
+  protected readonly pending = new Set<Id>();
+  protected readonly facilities = new Map<Id, NamedDoc>();
+  protected readonly perpetrators = new Map<Id, NamedDoc>();
   /** Testimonies by linked facility or perpetrator id, to re-index on a rename. */
-  private readonly linkedFrom = new Map<Id, Set<Id>>();
-  private readonly testimonyIndex = newIndex<IndexedTestimony>(['referenceCode', 'summary', 'narrative', 'translations', 'tags', 'linkedNames'], {
-    referenceCode: 3,
-    summary: 2,
-    tags: 2,
-    linkedNames: 1.5,
-  });
-  private readonly facilityIndex = newIndex<NamedDoc & { text: string; more: string }>(['text', 'more'], { text: 2 });
-  private readonly perpetratorIndex = newIndex<NamedDoc & { text: string; more: string }>(['text', 'more'], { text: 2 });
+  protected readonly linkedFrom = new Map<Id, Set<Id>>();
+  protected testimonyIndex = new MiniSearch<IndexedTestimony>(TESTIMONY_INDEX_OPTIONS);
+  protected readonly facilityIndex = newIndex<NamedDoc & { text: string; more: string }>(['text', 'more'], { text: 2 });
+  protected readonly perpetratorIndex = newIndex<NamedDoc & { text: string; more: string }>(['text', 'more'], { text: 2 });
 
   /** Number of documents per kind. */
   get size(): { testimonies: number; facilities: number; perpetrators: number } {
-    return { testimonies: this.testimonies.size, facilities: this.facilities.size, perpetrators: this.perpetrators.size };
+    return { testimonies: this.meta.size, facilities: this.facilities.size, perpetrators: this.perpetrators.size };
   }
 
-  /** Adds, replaces and removes documents. */
-  apply(change: SearchChange): void {
+  /**
+   * Adds, replaces and removes documents. Returns the testimonies that must be re-indexed (a
+   * linked name changed) but whose text is not held: send their documents in a later change.
+   */
+  apply(change: SearchChange): Id[] {
     const reindex = new Set<Id>();
     for (const id of change.removed?.testimonies ?? []) this.removeTestimony(id);
     for (const id of change.removed?.facilities ?? []) this.removeNamed('facility', id, reindex);
@@ -98,12 +137,32 @@ export class SearchEngine {
       this.putTestimony(doc);
     }
     for (const id of reindex) {
-      const doc = this.testimonies.get(id);
+      const doc = this.texts.get(id);
       if (doc) this.putTestimony(doc);
+      else if (this.meta.has(id)) this.pending.add(id);
+    }
+    return [...this.pending];
+  }
+
+  /** Holds `docs`' texts (read for snippets) without indexing them. */
+  remember(docs: readonly TestimonyDoc[]): void {
+    for (const doc of docs) {
+      const meta = this.meta.get(doc.id);
+      // Only the text of the version indexed: a newer one arrives through `apply`.
+      if (meta && meta.version === doc.version) this.hold({ ...doc, linkedNames: this.linkedNames(doc) });
     }
   }
 
-  private linkedNames(doc: TestimonyDoc): string {
+  private hold(doc: IndexedTestimony): void {
+    this.texts.delete(doc.id);
+    this.texts.set(doc.id, doc);
+    if (this.texts.size > TEXT_CACHE) {
+      const oldest = this.texts.keys().next();
+      if (!oldest.done) this.texts.delete(oldest.value);
+    }
+  }
+
+  private linkedNames(doc: Pick<TestimonyDoc, 'facilityIds' | 'perpetratorIds'>): string {
     const names = [
       ...doc.facilityIds.flatMap((id) => this.facilities.get(id)?.names ?? []),
       ...doc.perpetratorIds.flatMap((id) => this.perpetrators.get(id)?.names ?? []),
@@ -114,20 +173,27 @@ export class SearchEngine {
   private putTestimony(doc: TestimonyDoc): void {
     this.removeTestimony(doc.id);
     const indexed: IndexedTestimony = { ...doc, linkedNames: this.linkedNames(doc) };
-    this.testimonies.set(doc.id, indexed);
+    this.meta.set(doc.id, metaOf(doc));
+    this.hold(indexed);
     this.testimonyIndex.add(indexed);
-    for (const id of [...doc.facilityIds, ...doc.perpetratorIds]) {
-      let set = this.linkedFrom.get(id);
-      if (!set) this.linkedFrom.set(id, (set = new Set()));
-      set.add(doc.id);
+    this.link(doc.id, doc);
+  }
+
+  protected link(id: Id, meta: Pick<TestimonyMeta, 'facilityIds' | 'perpetratorIds'>): void {
+    for (const linked of [...meta.facilityIds, ...meta.perpetratorIds]) {
+      let set = this.linkedFrom.get(linked);
+      if (!set) this.linkedFrom.set(linked, (set = new Set()));
+      set.add(id);
     }
   }
 
-  private removeTestimony(id: Id): void {
-    const old = this.testimonies.get(id);
+  protected removeTestimony(id: Id): void {
+    const old = this.meta.get(id);
+    this.pending.delete(id);
     if (!old) return;
     this.testimonyIndex.discard(id);
-    this.testimonies.delete(id);
+    this.meta.delete(id);
+    this.texts.delete(id);
     for (const linked of [...old.facilityIds, ...old.perpetratorIds]) this.linkedFrom.get(linked)?.delete(id);
   }
 
@@ -153,9 +219,10 @@ export class SearchEngine {
    * Searches every kind. Every word of the query must match (any of its keys); words that
    * are only an article are ignored.
    */
-  search(query: string, limit = 20): RawSearchResults {
+  search(query: string, limit = 20): EngineSearchResults {
+    const textless: TextlessHit[] = [];
     const words = queryWords(query).filter((word) => searchTermKeys(word) !== null);
-    if (words.length === 0) return { testimonies: [], facilities: [], perpetrators: [] };
+    if (words.length === 0) return { testimonies: [], facilities: [], perpetrators: [], textless };
     const tree = {
       combineWith: 'AND' as const,
       queries: words.map((word, i) => ({ combineWith: 'OR' as const, prefix: i === words.length - 1 ? asPrefix : false, queries: [word] })),
@@ -170,14 +237,29 @@ export class SearchEngine {
         });
     return {
       testimonies: run(this.testimonyIndex, 'testimony', (result) => {
-        const doc = this.testimonies.get(result.id as Id);
-        if (!doc) return null;
-        const snippet = snippetOf([doc.summary, doc.narrative, doc.translations, doc.tags, doc.linkedNames], result.terms);
-        return { kind: 'testimony', id: doc.id, score: result.score, title: doc.referenceCode, snippet };
+        const id = result.id as Id;
+        const meta = this.meta.get(id);
+        if (!meta) return null;
+        const doc = this.texts.get(id);
+        if (doc) this.hold(doc);
+        else textless.push({ id, terms: result.terms });
+        const snippet = doc ? snippetFor(doc, result.terms) : '';
+        return { kind: 'testimony', id, score: result.score, title: meta.referenceCode, snippet };
       }),
       facilities: run(this.facilityIndex, 'facility', (result) => this.namedHit('facility', this.facilities.get(result.id as Id), result)),
       perpetrators: run(this.perpetratorIndex, 'perpetrator', (result) => this.namedHit('perpetrator', this.perpetrators.get(result.id as Id), result)),
+      textless,
     };
+  }
+
+  /** Snippets of `hits` once their texts are held (`remember`); absent for a text still missing. */
+  snippets(hits: readonly TextlessHit[]): Record<Id, string> {
+    const out: Record<Id, string> = {};
+    for (const { id, terms } of hits) {
+      const doc = this.texts.get(id);
+      if (doc) out[id] = snippetFor(doc, terms);
+    }
+    return out;
   }
 
   private namedHit(kind: SearchKind, doc: NamedDoc | undefined, result: SearchResult): SearchHit | null {
@@ -186,6 +268,10 @@ export class SearchEngine {
     const matched = [...doc.names, ...doc.extra].find((text) => hasMatch(text, result.terms));
     return { kind, id: doc.id, score: result.score, title: doc.names[0] ?? '', snippet: matched ?? doc.names.join(' · ') };
   }
+}
+
+function snippetFor(doc: IndexedTestimony, terms: readonly string[]): string {
+  return snippetOf([doc.summary, doc.narrative, doc.translations, doc.tags, doc.linkedNames], terms);
 }
 
 function hasMatch(text: string, terms: readonly string[]): boolean {

@@ -4,14 +4,24 @@
 import type { DuplicateSuggestion } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import type { MergeableKind } from '../record-kinds';
-import type { SearchChange } from './search-docs';
-import type { RawSearchResults } from './search-engine';
+import type { SearchChange, TestimonyDoc } from './search-docs';
+import type { EngineSearchResults, TextlessHit } from './search-engine';
+import type { CurrentNames, RestoreOutcome } from './search-snapshot';
 
 /** What search.worker.ts exposes with comlink. */
 export interface SearchWorkerApi {
-  /** Adds, replaces and removes documents (search and duplicate names). */
-  apply(change: SearchChange): void;
-  search(query: string, limit: number): RawSearchResults;
+  /**
+   * Starts from a saved index (UTF-8 JSON bytes, transferred; null for none) or from nothing:
+   * indexes `names`, drops testimonies not in `current` (id, version), and says which to index.
+   */
+  restore(saved: Uint8Array | null, current: readonly (readonly [Id, number])[], names: CurrentNames): RestoreOutcome;
+  /** Adds, replaces and removes documents; returns testimonies to re-index whose text it lacks. */
+  apply(change: SearchChange): Id[];
+  search(query: string, limit: number): EngineSearchResults;
+  /** Holds the texts of `docs` and returns the snippets of `hits` (see EngineSearchResults.textless). */
+  snippets(docs: readonly TestimonyDoc[], hits: readonly TextlessHit[]): Record<Id, string>;
+  /** The index as UTF-8 JSON bytes (transferred), for the vault to store encrypted. */
+  snapshot(): Uint8Array;
   duplicates(kind: MergeableKind): DuplicateSuggestion[];
   suggestionsFor(kind: MergeableKind, names: readonly string[], excludeId?: Id): DuplicateSuggestion[];
 }

@@ -1,24 +1,40 @@
 /**
- * The search worker's API over the search and duplicate engines. Pure (no worker globals), so
- * tests can run it in-process. Runs in the search worker.
+ * The search worker's API over the search and duplicate engines. Pure apart from comlink's
+ * `transfer` marker (no worker globals), so tests can run it in-process. Runs in the search worker.
  */
+import { transfer } from 'comlink';
 import { DuplicateEngine } from '../duplicates/duplicate-engine';
-import { SearchEngine } from './search-engine';
+import { PersistentSearchEngine } from './search-snapshot';
 import type { SearchWorkerApi } from './search-worker-api';
 
 /** A fresh API with empty indexes. */
 export function createSearchWorkerApi(): SearchWorkerApi {
-  const search = new SearchEngine();
+  const search = new PersistentSearchEngine();
   const duplicates = new DuplicateEngine();
   return {
+    restore(saved, current, names) {
+      duplicates.put('facility', names.facilities);
+      duplicates.put('perpetrator', names.perpetrators);
+      const text = saved ? new TextDecoder().decode(saved) : null;
+      return search.restore(text, new Map(current), names);
+    },
     apply(change) {
-      search.apply(change);
+      const missing = search.apply(change);
       duplicates.remove('facility', change.removed?.facilities ?? []);
       duplicates.remove('perpetrator', change.removed?.perpetrators ?? []);
       duplicates.put('facility', change.facilities ?? []);
       duplicates.put('perpetrator', change.perpetrators ?? []);
+      return missing;
     },
     search: (query, limit) => search.search(query, limit),
+    snippets(docs, hits) {
+      search.remember(docs);
+      return search.snippets(hits);
+    },
+    snapshot() {
+      const bytes = new TextEncoder().encode(search.snapshot());
+      return transfer(bytes, [bytes.buffer]);
+    },
     duplicates: (kind) => duplicates.suggestions(kind),
     suggestionsFor: (kind, names, excludeId) => duplicates.suggestionsFor(kind, names, excludeId),
   };

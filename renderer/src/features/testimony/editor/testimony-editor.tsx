@@ -40,13 +40,15 @@ export interface TestimonyEditorProps {
   initial?: LiveRecord<Testimony> | undefined;
   /** The first save created the testimony. */
   onCreated?: (id: string) => void;
+  /** Received in a partner bundle: read-only, whatever its status (the vault refuses edits too). */
+  received?: boolean;
 }
 
 /**
  * The editor of one testimony. Memoised: the case file changes at every save, and the screen
  * around it re-renders, but the form itself must not (its props stay the same).
  */
-export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreated }: TestimonyEditorProps) {
+export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreated, received = false }: TestimonyEditorProps) {
   const { t, i18n } = useTranslation();
   const saver = useTestimonySave(initial ?? null, onCreated);
   // `frame` and `save` keep their identity across renders: the autosave controller is built once.
@@ -55,7 +57,7 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [panel, setPanel] = useState<PanelRequest | null>(null);
-  const readOnly = identity.status === 'sealed' && !amending;
+  const readOnly = received || (identity.status === 'sealed' && !amending);
   // Validation follows the status the save would have (a status change validates for the new one).
   const validateAs = useRef<TestimonyStatus | null>(null);
   const resolver = useCallback<Resolver<TestimonyValues, unknown, Testimony>>(
@@ -92,7 +94,7 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
     // Leaving for another screen saves what was typed since the last save.
     return () => controller.leave();
   }, [controller]);
-  const automatic = identity.status === 'draft' && !amending;
+  const automatic = identity.status === 'draft' && !amending && !received;
   useEffect(() => controller.setAutomatic(automatic), [controller, automatic]);
   useEffect(() => {
     if (readOnly) return undefined;
@@ -144,8 +146,8 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
       <FormProvider {...form}>
         <div className="editor-top">
           <EditorHeader status={identity.status} />
-          <StatusActions status={identity.status} busy={busy} referenceCode={identity.referenceCode} onChangeStatus={changeStatus} onAmend={() => setAmending(true)} />
-          {readOnly && (
+          {!received && <StatusActions status={identity.status} busy={busy} referenceCode={identity.referenceCode} onChangeStatus={changeStatus} onAmend={() => setAmending(true)} />}
+          {readOnly && !received && (
             <Notice>
               <p>{t('testimony.status.sealedNotice')}</p>
             </Notice>
@@ -153,7 +155,7 @@ export const TestimonyEditor = memo(function TestimonyEditor({ initial, onCreate
           {identity.amendment && <AmendmentNote amendment={identity.amendment} />}
           {amending && <AmendPanel busy={busy} onSave={saveAmendment} onCancel={cancelAmendment} />}
           {/* While amending, the amendment panel has its own save. */}
-          {!amending && <AutosaveStatus controller={controller as AutosaveController<unknown>} automatic={automatic} onShowProblems={showProblems} onOverwrite={overwrite} />}
+          {!amending && !received && <AutosaveStatus controller={controller as AutosaveController<unknown>} automatic={automatic} onShowProblems={showProblems} onOverwrite={overwrite} />}
           <SaveFailureNotice failure={failure} />
         </div>
         <form noValidate onSubmit={(event) => (event.preventDefault(), saveNow())} aria-label={t('testimony.editor.formLabel')}>

@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/button';
 import { Notice } from '../../../ui/notice';
 import { Screen } from '../../../ui/screen';
-import { useTestimony, type LiveRecord } from '../../records';
+import { useFullTestimony, useTestimony, type LiveRecord } from '../../records';
 import type { Testimony } from '../../../../../shared/domain';
 import { RecordOpenersContext } from './editor-context';
+import { ProvenancePanel, useProvenance } from '../../import';
 import { TestimonyEditor } from './testimony-editor';
 
 export interface TestimonyScreenProps {
@@ -29,7 +30,8 @@ export function TestimonyScreen({ testimonyId, focusOnMount = false, onBack, onO
   // The id the editor was opened with; a new testimony's id arrives with its first save.
   const [openedId] = useState(testimonyId);
   const [createdId, setCreatedId] = useState<string | undefined>(undefined);
-  const lookup = useTestimony(openedId);
+  // The full record (the case file holds summaries), read once when the editor opens.
+  const lookup = useFullTestimony(openedId);
   const current = useTestimony(openedId ?? createdId);
   const reference = current.status === 'found' ? current.value.body.referenceCode : undefined;
   const openers = useMemo(() => ({ openFacility: onOpenFacility, openPerpetrator: onOpenPerpetrator }), [onOpenFacility, onOpenPerpetrator]);
@@ -51,7 +53,7 @@ export function TestimonyScreen({ testimonyId, focusOnMount = false, onBack, onO
             <p>{t('testimony.editor.missing')}</p>
           </Notice>
         ) : (
-          <LoadedEditor key={openedId} record={lookup.value.record} />
+          <LoadedEditor key={openedId} record={lookup.value} />
         )}
       </RecordOpenersContext>
     </Screen>
@@ -60,6 +62,15 @@ export function TestimonyScreen({ testimonyId, focusOnMount = false, onBack, onO
 
 /** The editor over the version first loaded: later versions are the editor's own saves. */
 function LoadedEditor({ record }: { record: LiveRecord<Testimony> }) {
+  const { t } = useTranslation();
   const [first] = useState(record);
-  return <TestimonyEditor initial={first} />;
+  // A testimony received in a partner bundle is read-only and shows where it came from.
+  const provenance = useProvenance('testimony', first.id);
+  if (provenance === undefined) return <p role="status">{t('testimony.editor.loading')}</p>;
+  return (
+    <>
+      {provenance && <ProvenancePanel provenance={provenance} />}
+      <TestimonyEditor initial={first} received={provenance !== null} />
+    </>
+  );
 }

@@ -6,8 +6,11 @@
  * so data is seeded and checked through the data layer. Fictional people; public facility names.
  */
 import type { ReactNode } from 'react';
+import type { Testimony } from '../../../../../shared/domain';
 import type { TestimonyInput } from '../../../../../renderer/src/features/records';
 import { useCaseCommands, useCaseFile, useTestimonies, type CaseCommands, type TestimonyEntry } from '../../../../../renderer/src/features/records';
+import { testimonyKind } from '../../../../../renderer/src/features/records/record-kinds';
+import { useVaultClient } from '../../../../../renderer/src/features/vault-session/vault-context';
 import type { Language } from '../../../../../renderer/src/i18n/languages';
 import { renderCaseFileUi, type CaseFileUi } from '../../../support/render-case-file-ui';
 import type { HarnessOptions } from '../../../vault/support/vault-harness';
@@ -16,11 +19,21 @@ import type { HarnessOptions } from '../../../vault/support/vault-harness';
 export interface Seen {
   commands: CaseCommands;
   status: string;
+  /** Summaries, as the case file holds them. */
   testimonies: readonly TestimonyEntry[];
+  /** The full body of `testimonies[index]`, read from the vault (narrative, sessions). */
+  fullBody(index: number): Promise<Testimony>;
 }
 
 function useTestimonySeen(): Seen {
-  return { commands: useCaseCommands(), status: useCaseFile().status, testimonies: useTestimonies().items };
+  const client = useVaultClient();
+  const testimonies = useTestimonies().items;
+  const fullBody = async (index: number) => {
+    const entry = testimonies[index];
+    if (!entry) throw new Error(`no testimony ${index}`);
+    return (await client.records.read(testimonyKind, entry.id)).body;
+  };
+  return { commands: useCaseCommands(), status: useCaseFile().status, testimonies, fullBody };
 }
 
 /** A rendered UI over a real, unlocked vault and its case file. */

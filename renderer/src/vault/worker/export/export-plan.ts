@@ -1,0 +1,196 @@
+/**
+ * What an export would carry, decided in the vault worker before anything is written:
+ * recipients re-checked, consent evaluated per testimony AND per recipient (a testimony goes
+ * only if every recipient of the bundle may have it: one bundle, one set of readers), then the
+ * facilities and alleged perpetrators the included testimonies link to, the witness and consent
+ * records for an identified export, and the attachments if asked for.
+ */
+import { wipe } from '../../../../../shared/crypto';
+import { consentRecordSchema, type ConsentRecord } from '../../../../../shared/domain/consent';
+import { evaluateConsentForExport } from '../../../../../shared/domain/consent-export';
+import { facilitySchema, type Facility } from '../../../../../shared/domain/facility';
+import type { Id } from '../../../../../shared/domain/ids';
+import { perpetratorSchema, type AllegedPerpetrator } from '../../../../../shared/domain/perpetrator';
+import { testimonySchema, type Testimony } from '../../../../../shared/domain/testimony';
+import { witnessSchema, type Witness } from '../../../../../shared/domain/witness';
+import type { ExportExclusion, ExportPreview, ExportRequest } from '../../export-types';
+import { RecordIntegrityError } from '../../vault-errors';
+import { ATTACHMENT_TYPE } from '../attachment-format';
+import { decodeAttachment, type AttachmentRecord } from '../attachment-record';
+import { listRecords } from '../record-store';
+import type { Session } from '../session';
+import { checkRecipient, readParsed, type CheckedRecipient, type RecipientKeys, type Versioned } from './export-records';
+
+/** Everything an export would write. Holds attachment blob keys: call `dispose()`. */
+export interface ExportPlan {
+  readonly preview: ExportPreview;
+  /** Keys of every requested recipient, or null if any of them may not receive a bundle. */
+  readonly recipients: readonly RecipientKeys[] | null;
+  readonly facilities: readonly Versioned<Facility>[];
+  readonly perpetrators: readonly Versioned<AllegedPerpetrator>[];
+  readonly testimonies: readonly Versioned<Testimony>[];
+  readonly witnesses: readonly Versioned<Witness>[];
+  readonly consents: readonly Versioned<ConsentRecord>[];
+  readonly attachments: readonly AttachmentRecord[];
+  /** Wipes the attachments' blob keys. */
+  dispose(): void;
+}
+
+/**
+ * Today as a local calendar date (consent is dated where the team is, as the consent panel
+ * does): events dated later do not count yet, reviews fall due.
+ */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const byId = <T extends { readonly id: Id }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Reads each id once with `read`, keeping those that could be read. */
+async function readAll<T>(ids: Iterable<Id>, read: (id: Id) => Promise<Versioned<T> | null>): Promise<Versioned<T>[]> {
+  const out: Versioned<T>[] = [];
+  for (const id of ids) {
+    const record = await read(id);
+    if (record) out.push(record);
+  }
+  return out.sort(byId);
+}
+
+/**
+ * Facilities reached from the testimonies (episodes, allegations) and perpetrators (positions),
+ * with every parent up the tree, so each link in the bundle resolves inside the bundle.
+ */
+async function linkedFacilities(session: Session, testimonies: readonly Testimony[], perpetrators: readonly AllegedPerpetrator[]): Promise<Versioned<Facility>[]> {
+  const pending: Id[] = [];
+  for (const t of testimonies) {
+    for (const episode of t.detentionEpisodes) pending.push(episode.facilityId);
+    for (const allegation of t.allegations) if (allegation.facilityId !== undefined) pending.push(allegation.facilityId);
+  }
+  for (const p of perpetrators) for (const position of p.positions) if (position.facilityId !== undefined) pending.push(position.facilityId);
+  const seen = new Set<Id>();
+  const found: Versioned<Facility>[] = [];
+  // The seen set also ends a parent cycle (which the schema cannot rule out across records).
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const facility = await readParsed(session, 'facility', id, facilitySchema);
+    if (!facility) continue;
+    found.push(facility);
+    if (facility.body.parentId !== undefined) pending.push(facility.body.parentId);
+  }
+  return found.sort(byId);
+}
+
+/** The attachments owned by exported testimonies and perpetrators (unreadable metadata is skipped). */
+async function ownedAttachments(session: Session, owners: ReadonlySet<Id>): Promise<AttachmentRecord[]> {
+  const { records } = await listRecords(session, ATTACHMENT_TYPE);
+  const out: AttachmentRecord[] = [];
+  for (const record of records) {
+    let attachment: AttachmentRecord;
+    try {
+      attachment = await decodeAttachment(record);
+    } catch (error) {
+      if (error instanceof RecordIntegrityError) continue;
+      throw error;
+    }
+    if (owners.has(attachment.info.owner.id)) out.push(attachment);
+    else wipe(attachment.blobKey);
+  }
+  return out.sort((a, b) => a.info.addedAt.localeCompare(b.info.addedAt) || byId(a.info, b.info));
+}
+
+interface Gated {
+  readonly included: Versioned<Testimony>[];
+  readonly reviewDue: Set<Id>;
+  readonly excluded: ExportExclusion[];
+  readonly witnesses: Versioned<Witness>[];
+  readonly consents: Versioned<ConsentRecord>[];
+}
+
+/** Consent per testimony and per recipient; the first failing rule for the first failing recipient is the reason given. */
+async function gate(session: Session, request: ExportRequest, recipients: readonly CheckedRecipient[]): Promise<Gated> {
+  const at = today();
+  const gated: Gated = { included: [], reviewDue: new Set(), excluded: [], witnesses: [], consents: [] };
+  for (const testimonyId of request.testimonyIds) {
+    const testimony = await readParsed(session, 'testimony', testimonyId, testimonySchema);
+    if (!testimony) {
+      gated.excluded.push({ testimonyId, referenceCode: null, reason: 'not_found' });
+      continue;
+    }
+    const referenceCode = testimony.body.referenceCode;
+    const { consentId, witnessId } = testimony.body;
+    // An unreadable consent is no consent: fail closed.
+    const consent = consentId !== undefined ? await readParsed(session, 'consent', consentId, consentRecordSchema) : null;
+    let refused: ExportExclusion | null = null;
+    let due = false;
+    for (const { contact } of recipients) {
+      if (!contact) continue;
+      const decision = evaluateConsentForExport(consent?.body, { recipient: { contactId: contact.id, classes: contact.classes }, redaction: request.redaction, at });
+      if (decision.decision === 'excluded') {
+        refused = { testimonyId, referenceCode, reason: decision.reason, contactId: contact.id };
+        break;
+      }
+      due ||= decision.reviewDue;
+    }
+    if (refused) {
+      gated.excluded.push(refused);
+      continue;
+    }
+    if (request.redaction === 'identified') {
+      const witness = witnessId !== undefined ? await readParsed(session, 'witness', witnessId, witnessSchema) : null;
+      if (!witness || !consent) {
+        gated.excluded.push({ testimonyId, referenceCode, reason: 'witness_not_found' });
+        continue;
+      }
+      if (!gated.witnesses.some((w) => w.id === witness.id)) gated.witnesses.push(witness);
+      if (!gated.consents.some((c) => c.id === consent.id)) gated.consents.push(consent);
+    }
+    gated.included.push(testimony);
+    if (due) gated.reviewDue.add(testimonyId);
+  }
+  return gated;
+}
+
+/** Builds the plan of `request` (already checked with `isExportRequest`). */
+export async function planExport(session: Session, request: ExportRequest): Promise<ExportPlan> {
+  const recipients: CheckedRecipient[] = [];
+  for (const id of request.recipientIds) recipients.push(await checkRecipient(session, id));
+  const allOk = recipients.length > 0 && recipients.every((r) => r.keys !== null);
+  const gated = await gate(session, request, recipients);
+  const testimonies = gated.included;
+
+  const perpetratorIds = new Set<Id>();
+  for (const t of testimonies) for (const a of t.body.allegations) if (a.perpetratorId !== undefined) perpetratorIds.add(a.perpetratorId);
+  const perpetrators = await readAll(perpetratorIds, (id) => readParsed(session, 'perpetrator', id, perpetratorSchema));
+  const facilities = await linkedFacilities(session, testimonies.map((t) => t.body), perpetrators.map((p) => p.body));
+
+  const owners = new Set<Id>([...testimonies.map((t) => t.id), ...perpetrators.map((p) => p.id)]);
+  const attachments = request.includeAttachments && testimonies.length > 0 ? await ownedAttachments(session, owners) : [];
+  const witnesses = gated.witnesses.sort(byId);
+  const consents = gated.consents.sort(byId);
+
+  const preview: ExportPreview = {
+    included: testimonies.map((t) => ({ id: t.id, referenceCode: t.body.referenceCode, reviewDue: gated.reviewDue.has(t.id) })),
+    excluded: gated.excluded,
+    recipients: recipients.map((r) => r.info),
+    facilities: facilities.length,
+    perpetrators: perpetrators.length,
+    witnesses: witnesses.length,
+    attachments: attachments.length,
+    attachmentBytes: attachments.reduce((sum, a) => sum + a.info.size, 0),
+    entryCount: facilities.length + perpetrators.length + testimonies.length + witnesses.length + consents.length + 2 * attachments.length,
+  };
+  return {
+    preview,
+    recipients: allOk ? recipients.flatMap((r) => (r.keys ? [r.keys] : [])) : null,
+    facilities,
+    perpetrators,
+    testimonies,
+    witnesses,
+    consents,
+    attachments,
+    dispose: () => attachments.forEach((a) => wipe(a.blobKey)),
+  };
+}
