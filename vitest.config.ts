@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/node/**/*.test.ts'],
+          // CPU-bound property tests and whole-tree scans: on a busy 2-core machine the 5 s default
+          // turns a slow run into a failure. Speed is the bench's business, never a test's.
+          testTimeout: 30_000,
         },
       },
       {
@@ -34,6 +37,7 @@ export default defineConfig({
             'react-hook-form',
             '@hookform/resolvers/zod',
             'minisearch',
+            'pdfjs-dist',
           ],
         },
         test: {

@@ -140,11 +140,13 @@ async function verifyOrOpen(args: string[], io: CliIo, mode: 'verify' | 'open'):
     await folder?.dispose();
     if (temp) await rm(temp, { recursive: true, force: true });
   }
-  io.out(describeBundle(result));
+  // A failure prints one line on stderr and nothing on stdout: the fingerprint to compare out of
+  // band is in that line, and nothing from an untrusted signer is presented as if it were fine.
   if (result.sender.trust.status !== 'verified') {
     io.err(`sijill-bundle: the bundle is authentic, ${whyUntrusted(result.sender)}\n`);
     return EXIT.untrusted;
   }
+  io.out(describeBundle(result));
   if (out) {
     if (seenPath) await recordSeen(seenPath, seen, result.manifest);
     io.out(`wrote       ${values.out}/ (${files.length} entries + manifest.json)\n`);
