@@ -15,7 +15,7 @@ import { facilitySchema } from '../domain/facility';
 import { idSchema } from '../domain/ids';
 import { perpetratorSchema } from '../domain/perpetrator';
 import { testimonySchema } from '../domain/testimony';
-import { witnessSchema } from '../domain/witness';
+import { pseudonymCodeSchema, witnessSchema } from '../domain/witness';
 import { BUNDLE_LIMITS } from '../bundle/limits';
 import { attachmentInfoSchema, isoTimeSchema } from './attachment-info';
 import { ExchangeRecordError } from './errors';
@@ -38,19 +38,32 @@ const envelope = <T extends ExchangeRecordType, B extends z.ZodType>(type: T, bo
   });
 
 /**
+ * A testimony's envelope also names its witness's pseudonym code (`witness_code`, the witness
+ * record's `pseudonymCode`): a pseudonymised bundle carries no witness record, and the witness
+ * is known to the partner by that code only (DESIGN.md §5). It goes with the envelope, not the
+ * body, because the body is exactly what the domain's testimony schema holds.
+ */
+const testimonyEnvelope = envelope('testimony', testimonySchema).extend({ witness_code: pseudonymCodeSchema.optional() });
+
+/**
  * One record entry. A discriminated union on `type`; every object strict (unknown keys are
- * refused, not dropped); the body's id must be the envelope's id.
+ * refused, not dropped); the body's id must be the envelope's id; a `witness_code` only with a
+ * `witnessId` (the code stands for that witness).
  */
 export const exchangeRecordSchema = z
   .discriminatedUnion('type', [
     envelope('facility', facilitySchema),
     envelope('perpetrator', perpetratorSchema),
-    envelope('testimony', testimonySchema),
+    testimonyEnvelope,
     envelope('witness', witnessSchema),
     envelope('consent', consentRecordSchema),
     envelope('attachment-info', attachmentInfoSchema),
   ])
-  .refine((record) => record.body.id === record.id, { message: 'body.id differs from id', path: ['body', 'id'] });
+  .refine((record) => record.body.id === record.id, { message: 'body.id differs from id', path: ['body', 'id'] })
+  .refine((record) => record.type !== 'testimony' || record.witness_code === undefined || record.body.witnessId !== undefined, {
+    message: 'witness_code without a witnessId',
+    path: ['witness_code'],
+  });
 
 /** A record entry as parsed (domain strings NFC-normalised). */
 export type ExchangeRecord = z.output<typeof exchangeRecordSchema>;

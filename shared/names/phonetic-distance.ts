@@ -81,6 +81,9 @@ function qualityDistance(a: string, b: string): number {
 const SOFT_CONSONANTS = table({
   qk: 0.2, qg: 0.4, gj: 0.3, gɣ: 0.2, θt: 0.3, θs: 0.3, ðz: 0.2, ðd: 0.3, ðθ: 0.3,
   bp: 0.2, fp: 0.4, fv: 0.3, wv: 0.2, jž: 0.2, ʃč: 0.3,
+  // Latin th is written for ث and for ذ/ظ, which are also written z or d (Thaher, Zaher,
+  // Dhaher = ظاهر): softer than two unrelated consonants, never free.
+  θz: 0.4, θd: 0.5,
 });
 /** Semivowels against vowels: و/ي read as w/y on one side and as a long vowel on the other. */
 const SEMIVOWELS = table({
@@ -126,10 +129,18 @@ function substitution(a: string, b: string, final: boolean): number {
   return SOFT_CONSONANTS(a, b) ?? SEMIVOWELS(a, b) ?? ARABIC_SLOTS(a, b) ?? 1;
 }
 
+/**
+ * Cost of an Arabic word-initial ayn, hamza or alef having no counterpart across scripts.
+ * Every Latin spelling of such a word starts with a vowel or an apostrophe (Adra, 'Adra,
+ * Ali), so a Latin word starting with a consonant is another word: درعا Daraa is not عدرا.
+ */
+const INITIAL_SLOT_DELETION = 0.6;
+
 /** Cost of a segment of a word in `own` script having no counterpart in a word in `other` script. */
-function deletion(seg: string, own: Script, other: Script, final: boolean): number {
+function deletion(seg: string, own: Script, other: Script, final: boolean, initial = false): number {
   if (seg === 'H') return 0.05;
   const cross = own !== other;
+  if (cross && initial && SLOTS.has(seg)) return INITIAL_SLOT_DELETION;
   // Gemination: Arabic shadda is not read, Latin doubles inconsistently (Hadad / Haddad),
   // but two Latin spellings that disagree on it are a little less alike (Omar / Ammar).
   if (seg === GEMINATION) return own === 'la' && other === 'la' ? 0.15 : 0.05;
@@ -159,16 +170,16 @@ export function phoneticDistance(a: string, scriptA: Script, b: string, scriptB:
   const m = sb.length;
   let previous = new Float64Array(m + 1);
   let current = new Float64Array(m + 1);
-  for (let j = 1; j <= m; j++) previous[j] = (previous[j - 1] ?? 0) + deletion(sb[j - 1] ?? '', scriptB, scriptA, j === m);
+  for (let j = 1; j <= m; j++) previous[j] = (previous[j - 1] ?? 0) + deletion(sb[j - 1] ?? '', scriptB, scriptA, j === m, j === 1);
   for (let i = 1; i <= n; i++) {
     const segA = sa[i - 1] ?? '';
     const finalA = i === n;
-    current[0] = (previous[0] ?? 0) + deletion(segA, scriptA, scriptB, finalA);
+    current[0] = (previous[0] ?? 0) + deletion(segA, scriptA, scriptB, finalA, i === 1);
     for (let j = 1; j <= m; j++) {
       const segB = sb[j - 1] ?? '';
       const replace = (previous[j - 1] ?? 0) + substitution(segA, segB, finalA || j === m);
-      const dropA = (previous[j] ?? 0) + deletion(segA, scriptA, scriptB, finalA);
-      const dropB = (current[j - 1] ?? 0) + deletion(segB, scriptB, scriptA, j === m);
+      const dropA = (previous[j] ?? 0) + deletion(segA, scriptA, scriptB, finalA, i === 1);
+      const dropB = (current[j - 1] ?? 0) + deletion(segB, scriptB, scriptA, j === m, j === 1);
       current[j] = Math.min(replace, dropA, dropB);
     }
     [previous, current] = [current, previous];

@@ -46,6 +46,8 @@ function parseLatin(word: string, split: ReadonlySet<number>): string {
       else if (pair === 'ee' || pair === 'ii' || (pair === 'ie' && !isLatinVowel(c2))) [seg, width] = ['I', 2];
       else if (pair === 'ou' && i === 0 && isLatinVowel(c2)) [seg, width] = ['w', 2]; // French Ouael = Wael
       else if (pair === 'oo' || pair === 'ou' || pair === 'uu') [seg, width] = ['U', 2];
+      // ai/ei before a vowel: the i is the consonant y (Sednaia, Saydnaia = Sednaya).
+      else if ((pair === 'ai' || pair === 'ei') && isLatinVowel(c2)) [seg, width] = [c, 1];
       // ai/ei/ae: a diphthong (Haidar) or a vowel, hamza, vowel (Thair, Thaer, Wael); one long segment either way.
       else if (pair === 'ai' || pair === 'ei' || pair === 'ae') [seg, width] = ['Y', 2];
       else if ((pair === 'ay' || pair === 'ey') && !isLatinVowel(c2)) [seg, width] = ['Y', 2];
@@ -53,6 +55,11 @@ function parseLatin(word: string, split: ReadonlySet<number>): string {
       else if ((pair === 'aw' || pair === 'ow') && !isLatinVowel(c2)) [seg, width] = ['W', 2];
       out += seg;
       i += width;
+      continue;
+    }
+    if (c === 'i' && i > 0 && isLatinVowel(word[i - 1]) && isLatinVowel(c1)) {
+      out += 'y';
+      i += 1;
       continue;
     }
     if (c === 'y') {
@@ -75,7 +82,8 @@ function parseLatin(word: string, split: ReadonlySet<number>): string {
     }
     if (c === GEMINATION) out += GEMINATION;
     else if (c === 'c') out += c1 !== undefined && 'eiy'.includes(c1) ? 's' : 'k';
-    else if (c === 'x') out += 'ks';
+    // x writes kh in Arabic names (Xalid, Xadija: Kurdish and chat spellings), never ks.
+    else if (c === 'x') out += 'x';
     else if (c === 'h' && i === word.length - 1 && isLatinVowel(word[i - 1])) out += 'H';
     else out += LATIN_CONSONANTS[c] ?? '';
     i += 1;
@@ -178,11 +186,15 @@ export function arabicSegments(word: string): string {
         out += 'ī';
         break;
       case 'ة':
-        out += 'əH';
+        // After alef the vowel is the alef's (حماة = Hamah): only the optional h remains.
+        out += clusters[index - 1]?.letter === 'ا' ? 'H' : 'əH';
         break;
       case 'ه': {
         const previous = clusters[index - 1]?.letter;
-        out += last && previous !== undefined && !ARABIC_VOWEL_LETTERS.has(previous) ? 'əH' : 'h';
+        // A final ه is often ta marbuta written without dots (حمزه, حماه): after a consonant
+        // it is the vowel ə, after alef an optional h, exactly as ة reads there.
+        if (last && previous === 'ا') out += 'H';
+        else out += last && previous !== undefined && !ARABIC_VOWEL_LETTERS.has(previous) ? 'əH' : 'h';
         break;
       }
       case 'ء':

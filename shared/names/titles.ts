@@ -22,6 +22,10 @@ export const LATIN_TITLES: readonly string[] = [
   'marshal', 'admiral', 'adm', 'commander', 'cmdr',
   'aqid', 'akid', 'muqaddam', 'mukaddam', 'naqib', 'nakib', 'mulazim', 'liwa', 'liwaa', 'amid', 'imid',
   'raqib', 'mujannad', 'mushir',
+  // the same transliterations with English and French vowel spellings (ee, ou, o)
+  'aqeed', 'akeed', 'moqaddam', 'mokaddam', 'muqadam', 'naqeeb', 'nakeeb', 'mulazem', 'moulazem', 'ameed', 'raqeeb', 'moushir',
+  // French ranks that are not English words (colonel, capitaine, général fold to known forms or are listed)
+  'capitaine', 'commandant', 'adjudant', 'sergent', 'caporal', 'soldat', 'lieutenant-colonel', 'general', 'generale',
   // roles in detention
   'interrogator', 'investigator', 'jailer', 'jailor', 'warden', 'guard', 'director', 'chief', 'head',
   'muhaqqiq', 'sajjan',
@@ -49,7 +53,8 @@ export const NAME_PARTICLES: readonly string[] = ['bin', 'ibn', 'ben', 'bint', '
 
 /** First word of a kunya ("father of", "mother of"), Latin spellings and Arabic. */
 export const KUNYA_HEADS: Readonly<Record<'abu' | 'umm', readonly string[]>> = {
-  abu: ['abu', 'abū', 'abou', 'abo', 'aboo', 'أبو', 'ابو'],
+  // bou: the Maghrebi and Lebanese form (Bou Ali, Boumediene written apart)
+  abu: ['abu', 'abū', 'abou', 'abo', 'aboo', 'bou', 'أبو', 'ابو'],
   umm: ['umm', 'um', 'oum', 'omm', 'em', 'أم', 'ام'],
 };
 

@@ -22,12 +22,33 @@ export interface RawToken {
   readonly hyphenAfter: boolean;
 }
 
+/**
+ * Invisible characters that copy-paste leaves *inside* a word: soft hyphen, zero-width space
+ * and joiner, word joiner, bidi marks and embeddings, BOM. They are not word boundaries
+ * (صيد\u200Dنايا is one word), so they are removed before splitting. ZWNJ is not among
+ * them: in Arabic-script text it is a half space between parts (Persian, and names pasted
+ * from it: ابو\u200Cعلي), so it stays a boundary.
+ */
+const INVISIBLE_IN_WORD = /[\u00AD\u180E\u200B\u200D-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/gu;
+
+/** `text` in NFC without the invisible characters of {@link INVISIBLE_IN_WORD}. */
+export function withoutInvisible(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE_IN_WORD, '');
+}
+
 const WORD_OR_HYPHEN = /[\p{L}\p{M}\p{Nd}\u0640'`´ʿʾʼʻʽ‘’′‛]+|[-‐‑‒–—]/gu;
 const DIGIT = /\p{Nd}/u;
 const HYPHEN = /^[-‐‑‒–—]$/u;
 const ARABIC_PART = /[\p{M}\u0640]/u;
 /** Apostrophes and ayn/hamza marks join the word they are in (Sha'ar, ʿAli). */
 const APOSTROPHE = /['`´ʿʾʼʻʽ‘’′‛]/u;
+
+/**
+ * French elision before a vowel: "prison centrale d'Adra", "d'Alep", "l'aéroport". The d' or
+ * l' is a preposition or article, not part of the name. Only a single d or l followed by an
+ * apostrophe and a vowel counts, so an ayn after a consonant (Sa'ad, Far') is untouched.
+ */
+const FRENCH_ELISION = /^[dl]['’‘`´ʼ](?=[aeiouàâäéèêëîïôöùûüāīū]\p{L}{2})/iu;
 
 function classify(char: string): 'ar' | 'la' | 'num' {
   if (DIGIT.test(char)) return 'num';
@@ -45,7 +66,7 @@ function makeToken(raw: string, script: 'ar' | 'la' | 'num'): RawToken | null {
     const norm = normaliseArabic(raw);
     return norm === '' ? null : { raw, script, text: arabicForPhonetics(raw), norm, hyphenAfter: false };
   }
-  const folded = prefoldLatin(raw).replace(/[^a-z]/g, '');
+  const folded = prefoldLatin(raw.replace(FRENCH_ELISION, '')).replace(/[^a-z]/g, '');
   return folded === '' ? null : { raw, script, text: folded, norm: folded, hyphenAfter: false };
 }
 
@@ -79,7 +100,7 @@ function splitRuns(word: string, out: RawWord[]): void {
  */
 export function splitWords(text: string): RawWord[] {
   const words: RawWord[] = [];
-  for (const match of text.normalize('NFC').matchAll(WORD_OR_HYPHEN)) {
+  for (const match of withoutInvisible(text).matchAll(WORD_OR_HYPHEN)) {
     const piece = match[0];
     if (HYPHEN.test(piece)) {
       const last = words.at(-1);

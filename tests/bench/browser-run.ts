@@ -17,7 +17,7 @@ import type { BenchOptions, BenchVaultNames, Generated, PageResults } from './be
 import { chromiumArgs, chromiumPath } from '../chromium';
 import { workloadSizes } from './cli-args';
 import { rendererMemory } from './process-memory';
-import { cacheSlot, copyKept, keep, readKept, runDirectory, sweepRuns } from './vault-cache';
+import { cacheSlot, copyKept, keep, readKept, runDirectory, sweepDead, sweepRuns } from './vault-cache';
 
 const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
 /** The port kept vaults were made on (their IndexedDB origin). */
@@ -45,6 +45,8 @@ export interface BenchPageServer {
 
 /** Builds the bench page into its own folder (another bench may be serving the shared one) and serves it. */
 export async function servePage(repoRoot: string): Promise<BenchPageServer> {
+  // Pages of benches that were killed before they could clean up go first.
+  await sweepDead(path.join(repoRoot, 'out', 'bench-page'), /^(\d+)$/);
   const outDir = path.join(repoRoot, 'out', 'bench-page', String(process.pid));
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const start = (port: number, strictPort: boolean) => preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort, headers: ISOLATION } });

@@ -5,4 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 
 const { module } = await runnerImport(fileURLToPath(import.meta.resolve('./runner.ts')));
+// runnerImport sets NODE_ENV=development for the whole process; left so, the bench page's build
+// would bundle React's development build (several times slower) and every UI figure would
+// measure that instead of what users run.
+if (process.env.NODE_ENV === 'development') delete process.env.NODE_ENV;
 await module.main(process.argv.slice(2));

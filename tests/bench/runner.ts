@@ -15,6 +15,7 @@ import { bundleBench, type BundleSection } from './bundle-bench';
 import { HELP, parseArgs, type BenchArgs } from './cli-args';
 import { growthRows } from './growth';
 import { figuresTable, growthTable, longTaskTable, verdict } from './report';
+import { sweepDead } from './vault-cache';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -71,7 +72,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
   }
   let bundle: BundleSection | null = null;
-  if (args.bundle) bundle = await bundleBench(repoRoot, args.bundleMiB, path.join(repoRoot, 'out', 'bench-bundle', String(process.pid)), log);
+  if (args.bundle) {
+    const scratch = path.join(repoRoot, 'out', 'bench-bundle');
+    await sweepDead(scratch, /^(\d+)$/); // bundles of benches killed mid-run (up to 1.25 GiB each)
+    bundle = await bundleBench(repoRoot, args.bundleMiB, path.join(scratch, String(process.pid)), log);
+  }
   await report(args, sizes, bundle, machine(sizes[0]?.browserVersion ?? null, loadAtStart), performance.now() - wall);
 }
 

@@ -93,10 +93,14 @@ export async function copyKept(slot: CacheSlot, target: string): Promise<void> {
 
 /** Removes run directories left by bench processes that no longer exist. */
 export async function sweepRuns(repoRoot: string): Promise<void> {
-  const root = cacheRoot(repoRoot);
+  await sweepDead(cacheRoot(repoRoot), /^run-(\d+)-/);
+}
+
+/** Removes the entries of `root` whose name carries (by `pattern`) the id of a process that no longer exists. */
+export async function sweepDead(root: string, pattern: RegExp): Promise<void> {
   await mkdir(root, { recursive: true });
   for (const name of await readdir(root)) {
-    const pid = /^run-(\d+)-/.exec(name)?.[1];
+    const pid = pattern.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid) continue;
     let alive = true;
     try {

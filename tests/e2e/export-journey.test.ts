@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/io';
 import { run } from '../../cli/run';
 import { parseExchangeRecord } from '../../shared/exchange';
+import { addVerifiedContact, ownIdentityCard } from './contacts-steps';
 import { isLocal, openApp, type Journey } from './harness';
 import { addSession, expectSaved, fill, MESSAGES, openNav, press, startTestimony } from './records-steps';
 import { createVault, expectHeading } from './vault-steps';
@@ -58,23 +59,10 @@ describe('export journey', () => {
     await createVault(page, PASSPHRASE);
 
     // Our own card, for the partner to pin.
-    await openNav(page, m.contacts.nav);
-    await expectHeading(page, m.contacts.title);
-    await press(page, m.contacts.openIdentity);
-    await expectHeading(page, m.contacts.identity.title);
-    const ownCard = page.getByLabel(m.contacts.identity.card, { exact: true });
-    await expect.poll(() => ownCard.inputValue(), { timeout: 15_000 }).toContain('BEGIN');
-    await writeFile(join(work, 'team.sijill-id'), await ownCard.inputValue());
+    await writeFile(join(work, 'team.sijill-id'), await ownIdentityCard(page, m));
 
     // The partner's card: added, then verified by the explicit comparison step.
-    await openNav(page, m.contacts.nav);
-    await page.getByLabel(m.contacts.add.paste, { exact: true }).fill(partnerCard);
-    await press(page, m.contacts.add.fromText);
-    await expect.poll(() => page.getByText(m.contacts.add.added).count(), { timeout: 15_000 }).toBe(1);
-    await press(page, m.contacts.verify.open);
-    await page.getByLabel(m.contacts.verify.confirm).check();
-    await page.locator('.contacts__compare').getByRole('button', { name: m.contacts.verify.open, exact: true }).click();
-    await expect.poll(() => page.getByText(m.contacts.verify.done).count(), { timeout: 15_000 }).toBe(1);
+    await addVerifiedContact(page, m, partnerCard);
 
     // A testimony with consent to share it with that partner.
     await startTestimony(page, m);

@@ -59,6 +59,12 @@ export interface ExportPreview {
   readonly attachments: number;
   /** Bytes of the attachments that would go (originals). */
   readonly attachmentBytes: number;
+  /**
+   * Among those attachments: recordings (recorded in the app, or audio or video files) and
+   * photos (images). Both can identify a witness whatever the redaction: the review names them.
+   */
+  readonly recordings: number;
+  readonly photos: number;
   /** Manifest entries the bundle would have. */
   readonly entryCount: number;
 }

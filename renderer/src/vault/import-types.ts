@@ -103,6 +103,11 @@ export interface Provenance {
   readonly senderSavedAt: string;
   /** The local version this bundle wrote. */
   readonly localVersion: number;
+  /**
+   * For a testimony: the pseudonym code the sender knows its witness by (a pseudonymised bundle
+   * carries no witness record, only this code). Absent if the sender gave none.
+   */
+  readonly witnessCode?: string;
 }
 
 /** Reads up to `length` bytes at `offset` of the opened file (lent to the worker through comlink). */

@@ -85,12 +85,12 @@ async function run(options: BenchOptions): Promise<PageResults> {
   // Unlock is the one workload the others need: its failure ends the run.
   progress('Argon2id alone, then unlock → list');
   const argonMs = await argon2idMs();
-  const { store, figures: unlockFigures } = await unlockWorkload(client, plainName, argonMs, tasks);
+  const { store, file, figures: unlockFigures } = await unlockWorkload(client, plainName, argonMs, tasks);
   const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count), []);
   const searched = await attempt('search', () => tasks.phase('search (query set)', () => searchSamples(store)), null);
   const typeAhead = await attempt('search-as-you-type', () => tasks.phase('search-as-you-type', () => typeAheadWorkload(store)).then((f) => [f]), []);
   const profile = await attempt('profile', () => tasks.phase('open profile', () => profileWorkload(store, vault.profileId)), []);
-  const typing = await attempt('typing in the testimony editor', () => typingWorkload(client, store, tasks), []);
+  const typing = await attempt('typing in the testimony editor', () => typingWorkload(client, file, tasks), []);
   const save = await attempt('save', () => tasks.phase('save', () => saveWorkload(client, plainName, vault, options.count + 1, options.saves)), []);
   const searchFigures = searched ? await attempt('search baseline', async () => searchFiguresOf(searched, await plainSearchSamples(store)), []) : [];
   figures.push(...save, ...unlockFigures, ...memory, ...searchFigures, ...typeAhead, ...profile, ...typing);

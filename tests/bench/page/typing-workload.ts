@@ -4,16 +4,18 @@
  * bench vault, opens a linked testimony (~5 KB narrative, facility and perpetrator links) and
  * gets keystrokes at the end of its narrative in bursts, with pauses long enough for autosave
  * to save each burst (a new version of the 5 KB body, summary and search update included).
- * Runs on the bench page's main thread. Opening the editor (a second case file loads under it,
- * as when the screen mounts after unlock) and typing are two long-task phases, so a long task
- * while typing is never hidden behind, or blamed on, the mount.
+ * Runs on the bench page's main thread. The editor shares the bench's open case file, as the
+ * app's screens share the one its unlocked shell opened (no second copy loads under it).
+ * Opening the editor and typing are two long-task phases, so a long task while typing is never
+ * hidden behind, or blamed on, the mount. Afterwards the index changes the saves made are
+ * stored (the app does it a few seconds after typing stops), outside every phase.
  * Written with createElement: the bench page has no JSX files.
  */
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from '../../../renderer/src/app/app-providers';
 import { CaseFileProvider } from '../../../renderer/src/features/records';
-import type { CaseStore } from '../../../renderer/src/features/records/case-store';
+import type { CaseFile } from '../../../renderer/src/features/records/case-commands';
 import { TestimonyScreen } from '../../../renderer/src/features/testimony/editor/testimony-screen';
 import { createI18n } from '../../../renderer/src/i18n/create-i18n';
 import { createWebPlatform } from '../../../renderer/src/platform/web-platform';
@@ -50,18 +52,19 @@ function typeChar(field: HTMLTextAreaElement, char: string): void {
 }
 
 /** Renders the editor of a linked, editable testimony, types into its narrative, and tears it down. */
-export async function typingWorkload(client: VaultClient, store: CaseStore, tasks: LongTaskRecorder): Promise<Figure[]> {
+export async function typingWorkload(client: VaultClient, file: CaseFile, tasks: LongTaskRecorder): Promise<Figure[]> {
+  const store = file.store;
   const entry = [...store.data.testimonies.values()].find((t) => t.body.status !== 'sealed' && t.facilityIds.size > 0 && t.perpetratorIds.size > 0);
   if (!entry) throw new Error('typing workload: no editable linked testimony');
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  const editor = createElement(CaseFileProvider, null, createElement(TestimonyScreen, { testimonyId: entry.id, onBack: () => undefined }));
+  const editor = createElement(CaseFileProvider, { file, children: createElement(TestimonyScreen, { testimonyId: entry.id, onBack: () => undefined }) });
   const ui = createElement(AppProviders, { platform: createWebPlatform(), vault: client, i18n: createI18n('en'), children: editor });
   root.render(ui);
   try {
-    const field = await tasks.phase('editor open (mount, case file)', () => waitFor(() => host.querySelector<HTMLTextAreaElement>('textarea[name="narrative.text"]') ?? [...host.querySelectorAll('textarea')].find((t) => t.value.length > 1000) ?? null, 'the narrative field'));
-    // Let the mount's own background work (search indexing of the second case file) settle.
+    const field = await tasks.phase('editor open (mount, full testimony read)', () => waitFor(() => host.querySelector<HTMLTextAreaElement>('textarea[name="narrative.text"]') ?? [...host.querySelectorAll('textarea')].find((t) => t.value.length > 1000) ?? null, 'the narrative field'));
+    // Let the mount's own background work (reading the full testimony, first renders) settle.
     await tasks.phase('editor idle after open', () => sleep(PAUSE_MS));
     const keystrokes: number[] = [];
     let typed = 0;
@@ -85,5 +88,6 @@ export async function typingWorkload(client: VaultClient, store: CaseStore, task
   } finally {
     root.unmount();
     host.remove();
+    await store.search?.flushIndex().catch(() => undefined);
   }
 }

@@ -5,7 +5,8 @@
  */
 import { getSodium, KDF_FLOOR } from '../../../shared/crypto';
 import { argon2id } from '../../../shared/crypto/kdf-params';
-import { CaseStore } from '../../../renderer/src/features/records/case-store';
+import { openCaseFile, type CaseFile } from '../../../renderer/src/features/records/case-commands';
+import type { CaseStore } from '../../../renderer/src/features/records/case-store';
 import { filterTestimonies, sortTestimonies } from '../../../renderer/src/features/records/filters';
 import { testimonyKind } from '../../../renderer/src/features/records/record-kinds';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
@@ -50,6 +51,8 @@ export async function argon2idMs(): Promise<number> {
 
 export interface Unlocked {
   readonly store: CaseStore;
+  /** The open case file (the store with its commands), shared with the editor workload. */
+  readonly file: CaseFile;
   readonly figures: Figure[];
 }
 
@@ -59,8 +62,9 @@ async function unlockToList(client: VaultClient) {
   const result = await client.unlock(BENCH_PASSPHRASE);
   if (!result.ok) throw new Error('bench vault did not unlock');
   const unlocked = performance.now();
-  const store = new CaseStore(client);
-  await store.load();
+  const file = openCaseFile(client);
+  const store = file.store;
+  await file.ready;
   const page = sortTestimonies(store.data, filterTestimonies(store.data, {}), { by: 'saved', direction: 'desc' }).slice(0, FIRST_PAGE);
   const listed = performance.now();
   if (page.length === 0) throw new Error('the first page is empty');
@@ -75,17 +79,27 @@ async function unlockToList(client: VaultClient) {
     check();
   });
   const indexed = performance.now();
-  return { store, start, unlocked, listed, indexed };
+  return { file, store, start, unlocked, listed, indexed };
 }
 
 /**
  * Locks, then times unlock → case store loaded → first page sorted (what the list screen
  * needs), minus Argon2id; then until the search index is ready. Baseline: opening a plain
  * Dexie database and reading every row with toArray.
+ *
+ * Twice: the generated vault has no saved search index, so the first unlock indexes every
+ * testimony and saves the index (encrypted); the second, the one every later unlock is like,
+ * restores it and indexes nothing.
  */
 export async function unlockWorkload(client: VaultClient, plainName: string, argonMs: number, tasks: LongTaskRecorder): Promise<Unlocked> {
   await client.lock('manual');
-  const { store, start, unlocked, listed, indexed } = await tasks.phase('unlock → list → search ready', () => unlockToList(client));
+  const first = await tasks.phase('first unlock → search ready (index built)', () => unlockToList(client));
+  const built = first.store.search?.lastLoad;
+  await first.store.search?.flushIndex();
+  first.store.dispose();
+  await client.lock('manual');
+  const { file, store, start, unlocked, listed, indexed } = await tasks.phase('unlock → list → search ready', () => unlockToList(client));
+  const restored = store.search?.lastLoad;
   // The baseline's own long task (structured-cloning every row onto this thread) stays outside the phase.
   const plain = new PlainDatabase(plainName);
   const baseline = await timed(async () => {
@@ -98,8 +112,9 @@ export async function unlockWorkload(client: VaultClient, plainName: string, arg
     { label: 'Argon2id (floor cost)', unit: 'ms', value: argonMs, baseline: null, baselineLabel: '—', budget: null, note: 'subtracted below' },
     { label: 'unlock → first page − Argon2id', unit: 'ms', value: listed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: { on: 'value', op: '<=', limit: 2000 } },
     { label: '  of which unlock call − Argon2id', unit: 'ms', value: unlocked - start - argonMs, baseline: null, baselineLabel: '—', budget: null },
-    { label: 'unlock → search ready − Argon2id', unit: 'ms', value: indexed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null },
+    { label: 'unlock → search ready − Argon2id', unit: 'ms', value: indexed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null, note: `saved index restored: ${String(restored?.restored)}, ${restored?.indexed ?? '?'} re-indexed` },
+    { label: 'first unlock → search ready − Argon2id', unit: 'ms', value: first.indexed - first.start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null, note: `no saved index yet: ${built?.indexed ?? '?'} indexed, then saved` },
   ];
   if (heap !== undefined) figures.push({ label: 'UI-thread JS heap, unlocked', unit: 'MB', value: heap / 1e6, baseline: null, baselineLabel: '—', budget: { on: 'value', op: '<=', limit: 500 }, note: 'main thread only; workers not counted' });
-  return { store, figures };
+  return { store, file, figures };
 }

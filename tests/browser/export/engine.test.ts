@@ -13,6 +13,8 @@ import { draftFor, patternBytes, rowLog, sha256Hex, tamper, vaultWithSeams } fro
 import { AttachmentError } from '../../../renderer/src/vault/vault-errors';
 import { grantTo, pullAll, readAsPartner, request, seedEntities, seedTestimony, unverifiedPartner, verifiedPartner, WITNESS_NAMES, type ReceivedEntry } from './support';
 import { withdrawal } from '../../node/shared/domain/consent-fixtures';
+import { witness } from '../../node/shared/domain/samples';
+import { newId } from '../../../shared/domain/ids';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import type { ExportRequest } from '../../../renderer/src/vault/export-types';
 
@@ -73,6 +75,8 @@ describe('export engine', VAULT_TESTS, () => {
       for (const name of WITNESS_NAMES) expect(text(bytes)).not.toContain(name);
     }
     expect(records.some((r) => r.type === 'witness' || r.type === 'consent')).toBe(false);
+    // …but the testimony names its witness by pseudonym code.
+    expect(testimonyRecord?.type === 'testimony' && testimonyRecord.witness_code).toBe(witness().pseudonymCode);
 
     const audit = (await client.auditTrail()).rows.filter((row) => row.action === 'export');
     expect(audit).toHaveLength(1);
@@ -126,8 +130,25 @@ describe('export engine', VAULT_TESTS, () => {
     const { bundle, entries } = await readAsPartner(file, partner, await client.identity());
     expect(bundle.manifest.redaction).toBe('identified');
     expect(typesOf(entries)).toEqual(['facility', 'perpetrator', 'testimony', 'witness', 'consent']);
-    const witness = parseExchangeRecord(entries[3]?.bytes ?? new Uint8Array(), 'witness');
-    expect(witness.body.fullName).toBe(WITNESS_NAMES[0]);
+    const witnessRecord = parseExchangeRecord(entries[3]?.bytes ?? new Uint8Array(), 'witness');
+    expect(witnessRecord.body.fullName).toBe(WITNESS_NAMES[0]);
+    expect(parseExchangeRecord(entries[2]?.bytes ?? new Uint8Array(), 'testimony').witness_code).toBe(witnessRecord.body.pseudonymCode);
+    await client.dispose();
+  });
+
+  it('includes nothing until a recipient is chosen (consent is about recipients)', async () => {
+    const { client } = await makeUnlockedVault();
+    const { contact } = await verifiedPartner(client);
+    const links = await seedEntities(client);
+    const t = await seedTestimony(client, links, [grantTo([contact.id])], 1);
+    const none = await client.exports.preview(request([t.id], []));
+    expect(none).toMatchObject({ included: [], recipients: [], facilities: 0, perpetrators: 0, attachments: 0, entryCount: 0 });
+    expect(await client.exports.begin(request([t.id], []))).toMatchObject({ ok: false, refusal: 'recipients' });
+    // A recipient whose contact is gone counts as no recipient, not as "allowed".
+    const gone = await client.exports.preview(request([t.id], [contact.id, newId((n) => crypto.getRandomValues(new Uint8Array(n)))]));
+    expect(gone.included).toEqual([]);
+    expect(gone.recipients.map((r) => r.problem)).toEqual([null, 'not_found']);
+    expect((await client.exports.preview(request([t.id], [contact.id]))).included.map((i) => i.id)).toEqual([t.id]);
     await client.dispose();
   });
 

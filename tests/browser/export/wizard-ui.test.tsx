@@ -18,6 +18,7 @@ import { createFakePlatform } from '../../fakes/fake-platform';
 import { joined } from '../support/chunks';
 import { cleanUp } from '../features/feature-support';
 import { deleteTestDatabases, makeUnlockedVault, VAULT_TESTS } from '../vault/support/vault-harness';
+import { draftFor, patternBytes } from '../attachments/support';
 import { grantTo, readAsPartner, seedEntities, seedTestimony, unverifiedPartner, verifiedPartner } from './support';
 
 afterEach(async () => {
@@ -82,6 +83,39 @@ describe('export wizard', VAULT_TESTS, () => {
     expect(testimonies).toEqual([allowed.id]);
     await expect.element(screen.getByText(fill(m.done.bundleId, { id: bundle.manifest.bundle_id }))).toBeVisible();
     expect(document.querySelector('.export-done__fingerprints li')?.getAttribute('dir')).toBe('ltr');
+    await client.dispose();
+  });
+
+  it('warns in the review what pseudonymisation leaves in, and counts recordings and photos (English)', async () => {
+    const m = exportMessages.en;
+    const { client } = await makeUnlockedVault();
+    const { contact } = await verifiedPartner(client, 'Partner Lawyers');
+    const links = await seedEntities(client);
+    const t = await seedTestimony(client, links, [grantTo([contact.id], { identityDisclosure: 'named', namedDisclosureTo: { contactIds: [contact.id], recipientClasses: [] } })], 1);
+    const owner = { kind: 'testimony', id: t.id } as const;
+    await client.attachments.importFile(new Blob([patternBytes(2_000)]), draftFor(owner, 'interview.webm', 'audio/webm;codecs=opus'));
+    await client.attachments.importFile(new Blob([patternBytes(3_000)]), draftFor(owner, 'cell sketch.png', 'image/png'));
+    await client.attachments.importFile(new Blob([patternBytes(1_000)]), draftFor(owner, 'notes.pdf', 'application/pdf'));
+    const screen = await renderWizard(client, 'en', async (request) => ({ status: 'saved', name: request.suggestedName }));
+
+    await expect.element(screen.getByRole('button', { name: m.what.selectShown }), { timeout: 20_000 }).toBeEnabled();
+    await screen.getByRole('button', { name: m.what.selectShown }).click();
+    await screen.getByRole('button', { name: m.next, exact: true }).click();
+    await screen.getByRole('checkbox', { name: 'Partner Lawyers' }).click();
+    await screen.getByRole('button', { name: m.next, exact: true }).click();
+    await screen.getByRole('checkbox', { name: m.options.attachments }).click();
+    await screen.getByRole('button', { name: m.next, exact: true }).click();
+
+    await expect.element(screen.getByText(fill(m.review.included, { count: 1 })), { timeout: 20_000 }).toBeVisible();
+    await expect.element(screen.getByText(m.review.pseudonymCheck)).toBeVisible();
+    await expect.element(screen.getByText(fill(m.review.attachmentKinds, { recordings: 1, photos: 1 }))).toBeVisible();
+
+    // Identified: the witness is named anyway, so no pseudonymisation warning.
+    await screen.getByRole('button', { name: m.back, exact: true }).click();
+    await screen.getByRole('radio', { name: m.options.identified }).click();
+    await screen.getByRole('button', { name: m.next, exact: true }).click();
+    await expect.element(screen.getByText(fill(m.review.contents, { facilities: 1, perpetrators: 1, witnesses: 1, attachments: 3, entries: 11 })), { timeout: 20_000 }).toBeVisible();
+    expect(screen.getByText(m.review.pseudonymCheck).elements()).toEqual([]);
     await client.dispose();
   });
 

@@ -13,7 +13,7 @@ const en = {
   deviceKeyBody: 'Useful if you forget the backup passphrase while this device still works. Without this device it changes nothing.',
   submit: 'Back up now',
   cancel: 'Cancel',
-  preparing: 'Preparing: {{done}} of {{total}} items checked…',
+  preparing: 'Preparing: checked {{done}} of {{total}}…',
   writing: 'Writing: {{percent}} %',
   saved: 'Backup saved as {{name}}. The audit trail records it.',
   cancelled: 'The backup was cancelled. Nothing was saved.',

@@ -83,11 +83,11 @@ export function ExportWizard({ focusOnMount = false }: ExportWizardProps) {
           </li>
         ))}
       </ol>
-      <h2 className="export-steps__current">{t('exportBundle.stepOf', { step: index + 1, count: STEPS.length, name: t(`exportBundle.steps.${step}`) })}</h2>
+      <h2 className="export-steps__current">{t('exportBundle.stepOf', { step: index + 1, total: STEPS.length, name: t(`exportBundle.steps.${step}`) })}</h2>
       {step === 'what' && <StepWhat selected={testimonies} onChange={setTestimonies} />}
       {step === 'whom' && <StepWhom selected={recipients} onChange={setRecipients} onContacts={onContacts} />}
       {step === 'options' && <StepOptions includeAttachments={includeAttachments} redaction={redaction} onAttachments={setIncludeAttachments} onRedaction={setRedaction} />}
-      {step === 'review' && <StepReview preview={preview.result} failed={preview.failed} labels={labels} />}
+      {step === 'review' && <StepReview preview={preview.result} failed={preview.failed} labels={labels} redaction={redaction} />}
       {step === 'write' && <StepWrite phase={run.phase} onCancel={run.cancel} onAnother={again} />}
       {step !== 'write' && (
         <div className="export-step__nav">

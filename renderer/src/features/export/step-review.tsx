@@ -1,9 +1,12 @@
 /**
  * Step 4, review: the worker's preview (nothing written yet). How many testimonies go and what
- * goes with them, then each testimony left out with its translated reason and, when the reason
- * is about one partner, which partner.
+ * goes with them (how many attachments are recordings or photos), what pseudonymisation does
+ * not remove, then each testimony left out with its translated reason and, when the reason is
+ * about one partner, which partner. Counts stand after a label ("Entries: 1"), so no sentence
+ * needs a plural form (Arabic has six).
  */
 import { useTranslation } from 'react-i18next';
+import type { Redaction } from '../../../../shared/domain';
 import { Notice } from '../../ui/notice';
 import type { ExportExclusion, ExportPreview } from '../../vault/export-types';
 
@@ -12,12 +15,15 @@ export interface StepReviewProps {
   failed: boolean;
   /** Contact labels by id. */
   labels: ReadonlyMap<string, string>;
+  redaction: Redaction;
 }
 
-export function StepReview({ preview, failed, labels }: StepReviewProps) {
+export function StepReview({ preview, failed, labels, redaction }: StepReviewProps) {
   const { t } = useTranslation();
   if (failed) return <Notice tone="danger">{t('exportBundle.review.failed')}</Notice>;
   if (!preview) return <p role="status">{t('exportBundle.review.checking')}</p>;
+  // Consent is about recipients: before one is chosen nothing is included (the worker agrees).
+  if (preview.recipients.length === 0) return <Notice tone="info">{t('exportBundle.review.noRecipient')}</Notice>;
   const line = (exclusion: ExportExclusion) => {
     const values = {
       code: exclusion.referenceCode ?? t('exportBundle.review.unknownCode'),
@@ -49,6 +55,8 @@ export function StepReview({ preview, failed, labels }: StepReviewProps) {
               entries: preview.entryCount,
             })}
           </p>
+          {preview.attachments > 0 && <p>{t('exportBundle.review.attachmentKinds', { recordings: preview.recordings, photos: preview.photos })}</p>}
+          {redaction === 'pseudonymised' && <Notice tone="danger">{t('exportBundle.review.pseudonymCheck')}</Notice>}
         </>
       )}
       {due.length > 0 && <Notice tone="info">{t('exportBundle.review.reviewDue', { codes: due.join(', ') })}</Notice>}

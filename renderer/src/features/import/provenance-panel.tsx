@@ -1,7 +1,7 @@
 /**
  * The provenance of a received testimony, shown above it: who sent it (label and fingerprint),
- * in which bundle, when it was received, whether the signer was verified, and which of the
- * sender's versions each local version is. Runs on the main thread.
+ * in which bundle, when it was received, the pseudonym code the sender knows the witness by,
+ * whether the signer was verified, and which of the sender's versions each local version is. Runs on the main thread.
  */
 import { useTranslation } from 'react-i18next';
 import type { Provenance } from '../../vault/import-types';
@@ -34,6 +34,14 @@ export function ProvenancePanel({ provenance }: { provenance: readonly Provenanc
         <dd>
           <bdi dir="ltr">{latest.receivedAt}</bdi>
         </dd>
+        {latest.witnessCode !== undefined && (
+          <>
+            <dt>{t('import.provenance.witnessCode')}</dt>
+            <dd>
+              <bdi dir="ltr">{latest.witnessCode}</bdi>
+            </dd>
+          </>
+        )}
       </dl>
       <p>{t(latest.verified ? 'import.provenance.verified' : 'import.provenance.notVerified')}</p>
       <ol>

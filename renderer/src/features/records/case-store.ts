@@ -168,10 +168,13 @@ export class CaseStore {
       const unreadable = [testimonies, facilities, perpetrators, consents, witnesses].reduce((sum, list) => sum + list.unreadable.length, 0);
       this.allocator = SequenceAllocator.fromList(this.client, sequences.records);
       this.journals = new Map(journals.records.map((r) => [r.id, r]));
+      // The saved search index is read and parsed (other threads) while the case file is derived here.
+      const search = this.createSearch();
+      search?.prepare().catch(() => undefined); // `load` reports the failure
       const data = await loadCaseData(raw, this.day(), yieldToUi);
       if (this.closed) return;
       // The worker first, so a screen rendering "ready" finds search already started.
-      this.startSearch(data);
+      if (search) this.startSearch(search, data);
       this.publish({ status: 'ready', data, unreadable });
     } catch (error) {
       if (!this.closed) this.publish({ status: 'failed', data: null, unreadable: 0 });
@@ -183,8 +186,9 @@ export class CaseStore {
     return today(this.options.now?.() ?? new Date());
   }
 
-  private startSearch(data: CaseData): void {
-    if (this.options.spawnSearch === null) return;
+  /** Starts the search worker (unless the test seam says not to). */
+  private createSearch(): SearchClient | null {
+    if (this.options.spawnSearch === null) return null;
     const records = this.client.records;
     const search = new SearchClient(this.options.spawnSearch ?? undefined, {
       docs: (ids) => this.testimonyDocs(ids),
@@ -192,6 +196,10 @@ export class CaseStore {
       saveIndex: (bytes) => records.saveSearchIndex(bytes),
     });
     this.searchClient = search;
+    return search;
+  }
+
+  private startSearch(search: SearchClient, data: CaseData): void {
     const names = {
       facilities: [...data.raw.facilities.values()].map((r) => facilityDoc(r.id, r.body)),
       perpetrators: [...data.raw.perpetrators.values()].map((r) => perpetratorDoc(r.id, r.body)),

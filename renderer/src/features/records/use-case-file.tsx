@@ -7,7 +7,7 @@
  * Lists are memoised per (case data, filter value, sort value): a re-render with an equal
  * filter object costs nothing, a save re-derives once.
  */
-import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, startTransition, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Testimony, Witness } from '../../../../shared/domain';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import { useVaultClient } from '../vault-session/vault-context';
@@ -39,17 +39,22 @@ export type { CaseFileStatus } from './case-store';
 
 const CaseFileContext = createContext<CaseFile | null>(null);
 
-/** Opens the case file for the subtree; render it only while the vault is unlocked. */
-export function CaseFileProvider({ children, options }: { readonly children: ReactNode; readonly options?: CaseStoreOptions }) {
+/**
+ * Opens the case file for the subtree; render it only while the vault is unlocked. `file`: a
+ * case file already open over the same client (the bench's, or a host that opened it
+ * earlier), shared instead of loading a second copy; its opener disposes it.
+ */
+export function CaseFileProvider({ children, options, file: shared }: { readonly children: ReactNode; readonly options?: CaseStoreOptions; readonly file?: CaseFile }) {
   const client = useVaultClient();
-  const [file, setFile] = useState<CaseFile | null>(null);
+  const [file, setFile] = useState<CaseFile | null>(shared ?? null);
   useEffect(() => {
+    if (shared) return undefined;
     const opened = openCaseFile(client, options);
     setFile(opened);
     return () => opened.store.dispose();
     // The options are a test seam, read once per client.
-  }, [client]);
-  return <CaseFileContext value={file}>{children}</CaseFileContext>;
+  }, [client, shared]);
+  return <CaseFileContext value={shared ?? file}>{children}</CaseFileContext>;
 }
 
 /** The open case file, or null before the provider's first effect. */
@@ -112,7 +117,8 @@ export function useTestimony(id: Id | undefined): Lookup<TestimonyEntry> {
  * One testimony's full record (narrative, sessions, translations), read from the vault when
  * the hook first sees the testimony (the case file holds summaries only). Not read again after
  * later saves: the editor that asks for it keeps its own versions from there on. Dropped when
- * the component unmounts (lock).
+ * the component unmounts (lock). The record arrives as a transition: what it shows (the whole
+ * editor form) then renders in slices that yield to input, not as one long task.
  */
 export function useFullTestimony(id: Id | undefined): Lookup<LiveRecord<Testimony>> {
   const file = useCaseFileContext();
@@ -123,7 +129,7 @@ export function useFullTestimony(id: Id | undefined): Lookup<LiveRecord<Testimon
     if (!file || !exists || id === undefined) return;
     let live = true;
     file.store.client.records.read(testimonyKind, id).then(
-      (value) => live && setRead({ key: id, value: { status: 'found', value } }),
+      (value) => live && startTransition(() => setRead({ key: id, value: { status: 'found', value } })),
       () => live && setRead({ key: id, value: { status: 'missing' } }),
     );
     return () => {

@@ -176,7 +176,6 @@ export class AttachmentWriter {
     }
   }
 
-  /** Pads, writes the FINAL chunk, commits the metadata record and removes the marker. */
   /** Pads and writes the remaining chunks, the last one FINAL; returns the SHA-256 of the original. */
   private async writeFinal(): Promise<string> {
     const total = storedChunkCount(this.size);
@@ -222,6 +221,7 @@ export class AttachmentWriter {
     this.dispose();
   }
 
+  /** Pads, writes the FINAL chunk, commits the metadata record and removes the marker. */
   async finish(extra: AttachmentExtra = {}): Promise<AttachmentInfo> {
     this.check();
     this.state = 'finished';

@@ -70,7 +70,7 @@ describe('import screen', VAULT_TESTS, () => {
     await summary.getByRole('button', { name: en.import.summary.merge }).click();
 
     await expect
-      .element(screen.getByRole('status').filter({ hasText: 'Merged: 3 new records, 0 updated, 0 already up to date, 1 attachments.' }), { timeout: 30_000 })
+      .element(screen.getByRole('status').filter({ hasText: 'Merged. New records: 3; updated: 0; already up to date: 0; attachments: 1.' }), { timeout: 30_000 })
       .toBeVisible();
     await expect.element(screen.getByRole('button', { name: en.import.another })).toBeVisible();
     await expect.poll(() => seen.testimonies.map((entry) => entry.body.referenceCode)).toEqual(['T-2026-0042']);

@@ -8,7 +8,11 @@ import { TestimonyScreen } from '../../../../renderer/src/features/testimony/edi
 import { ar } from '../../../../renderer/src/i18n/ar';
 import { en } from '../../../../renderer/src/i18n/en';
 import type { VaultClient } from '../../../../renderer/src/vault/vault-client';
-import { addPartner, openedFile } from '../../import/support';
+import { addPartner, caseFile, openedFile, ourRecipient, sealBundle } from '../../import/support';
+import { createIdentity } from '../../../../shared/crypto/identity';
+import { getSodium } from '../../../../shared/crypto/sodium';
+import type { ExchangeRecordInput } from '../../../../shared/exchange';
+import { IDS } from '../../../node/shared/domain/samples';
 import { defined, deleteTestDatabases, makeUnlockedVault, VAULT_TESTS } from '../../vault/support/vault-harness';
 import { cleanUp } from '../feature-support';
 import { partnerBundle, renderImportUi } from './support';
@@ -71,4 +75,25 @@ describe('provenance of a received testimony', VAULT_TESTS, () => {
       await client.dispose();
     });
   }
+
+  it('shows the pseudonym code the sender names the witness by, left to right (ar)', async () => {
+    const { client } = await makeUnlockedVault();
+    const partner = createIdentity(await getSodium(), undefined);
+    const { records, blobs } = await caseFile();
+    const named = records.map((record) => (record.type === 'testimony' ? ({ ...record, body: { ...record.body, witnessId: IDS.witness }, witness_code: 'W-0042' } as ExchangeRecordInput) : record));
+    const bytes = await sealBundle({ sender: partner, recipients: [await ourRecipient(client)], seq: 1, records: named, blobs });
+    await addPartner(client, partner);
+    const imports = defined(client.imports, 'imports');
+    const opened = await imports.open(openedFile(bytes));
+    if (!opened.ok) throw new Error(`refused: ${opened.problem}`);
+    expect(await imports.merge(opened.summary.importId)).toMatchObject({ ok: true });
+    const id = defined((await client.records.list(testimonyKind)).records[0]).id;
+    const { screen } = await renderImportUi(<TestimonyScreen testimonyId={id} onBack={() => undefined} />, client, 'ar');
+
+    const panel = screen.getByRole('region', { name: ar.import.provenance.title });
+    await expect.element(panel, { timeout: 30_000 }).toBeVisible();
+    await expect.element(panel.getByText(ar.import.provenance.witnessCode, { exact: true })).toBeVisible();
+    await expect.element(panel.getByText('W-0042', { exact: true })).toHaveAttribute('dir', 'ltr');
+    await client.dispose();
+  });
 });

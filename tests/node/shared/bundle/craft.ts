@@ -29,7 +29,8 @@ export interface Craft {
   readonly sender?: DeviceIdentity;
   /** Who signs (default: the sender). */
   readonly signer?: DeviceIdentity;
-  readonly recipients?: readonly DeviceIdentity[];
+  /** Only their public keys are used (a recipient's secrets are never needed to write). */
+  readonly recipients?: readonly Pick<DeviceIdentity, 'signPublicKey' | 'boxPublicKey'>[];
   readonly entries?: readonly CraftEntry[];
   /** Stanzas actually written (default: one X25519 stanza per recipient). */
   readonly stanzas?: (fileKey: Uint8Array, honest: { type: number; body: Uint8Array }[]) => { type: number; body: Uint8Array }[];
@@ -61,7 +62,7 @@ export async function craftBundle(craft: Craft = {}) {
   const honest = recipients.map((r) => ({ type: X25519_STANZA, body: sealX25519Stanza(s, fileKey, r.boxPublicKey, undefined) }));
   const header = encodeHeader(s, fileKey, craft.stanzas ? craft.stanzas(fileKey, honest) : honest);
   const hash = headerHash(s, header);
-  const fpr = (who: DeviceIdentity) => fingerprintText(fingerprintWith(s, who.signPublicKey, who.boxPublicKey));
+  const fpr = (who: Pick<DeviceIdentity, 'signPublicKey' | 'boxPublicKey'>) => fingerprintText(fingerprintWith(s, who.signPublicKey, who.boxPublicKey));
   const manifest: Manifest = {
     format: 'sijill-bundle/1',
     bundle_id: toBase64url(pattern(16, 77)),

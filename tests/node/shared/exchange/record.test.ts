@@ -138,6 +138,23 @@ describe('exchange records', () => {
     expect(parseExchangeRecord(encodeExchangeRecord(envelope('attachment-info', IDS.attachment, withoutAddedBy)), 'attachment-info').body).toEqual(withoutAddedBy);
   });
 
+  it("carries a testimony's witness pseudonym code in the envelope, strictly", () => {
+    const withCode = { ...envelope('testimony', IDS.testimony, testimony()), witness_code: 'W-0042' } as ExchangeRecordInput;
+    const encoded = encodeExchangeRecord(withCode);
+    expect(text(encoded)).toContain('"witness_code":"W-0042"');
+    const parsed = parseExchangeRecord(encoded, 'testimony');
+    expect(parsed.witness_code).toBe('W-0042');
+    expect(encodeExchangeRecord(parsed)).toEqual(encoded);
+    // Optional: a testimony without it still reads.
+    expect(parseExchangeRecord(encodeExchangeRecord(envelope('testimony', IDS.testimony, testimony())), 'testimony').witness_code).toBeUndefined();
+    // Not a pseudonym code (a name, say), no witnessId to stand for, or on another type: refused.
+    expect(codeOf(() => encodeExchangeRecord({ ...withCode, witness_code: 'Witness W' } as ExchangeRecordInput))).toBe('schema');
+    const { witnessId: _w, ...withoutWitness } = testimony();
+    expect(codeOf(() => encodeExchangeRecord({ ...envelope('testimony', IDS.testimony, withoutWitness), witness_code: 'W-0042' } as ExchangeRecordInput))).toBe('schema');
+    const good = text(encodeExchangeRecord(envelope('witness', IDS.witness, witness())));
+    expect(codeOf(() => parseExchangeRecord(bytes(good.replace(',"version":3}', ',"version":3,"witness_code":"W-0042"}')), 'witness'))).toBe('schema');
+  });
+
   it('refuses a version below 1 and a saved_at that is not an ISO UTC time', () => {
     const base = envelope('facility', IDS.facility, facility());
     expect(codeOf(() => encodeExchangeRecord({ ...base, version: 0 }))).toBe('schema');

@@ -63,6 +63,13 @@ export class SearchClient {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private loadReport: LoadReport | null = null;
+  private prepared: Promise<void> | null = null;
+  /**
+   * The restore, then every change, in order: a save made while the saved index is still being
+   * read must land after the restore (which would otherwise drop it: it is not in the `current`
+   * list the restore was given), and a query must see every change made before it.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     spawn: () => SearchEndpoint = spawnSearchWorker,
@@ -115,8 +122,9 @@ export class SearchClient {
    */
   async load(names: CurrentNames, current: readonly (readonly [Id, number])[]): Promise<void> {
     try {
-      const saved = this.source ? await this.source.loadIndex().catch(() => null) : null;
-      const outcome = await this.call((api) => api.restore(saved ? transfer(saved, [saved.buffer]) : null, current, names));
+      const restoring = this.prepare().then(() => this.call((api) => api.restore(current, names)));
+      this.tail = restoring.catch(() => undefined);
+      const outcome = await restoring;
       await this.indexDocs(outcome.stale);
       if (this.ended.signal.aborted) return;
       this.loadReport = { restored: outcome.restored, indexed: outcome.stale.length };
@@ -129,6 +137,18 @@ export class SearchClient {
     }
   }
 
+  /**
+   * Starts reading the saved index and handing it to the worker, so it is parsed while the
+   * case file is still being derived on this thread. `load` calls it if no one did.
+   */
+  prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      const saved = this.source ? await this.source.loadIndex().catch(() => null) : null;
+      await this.call((api) => api.prepare(saved ? transfer(saved, [saved.buffer]) : null));
+    })();
+    return this.prepared;
+  }
+
   private async indexDocs(ids: readonly Id[]): Promise<void> {
     if (ids.length === 0 || !this.source) return;
     for await (const docs of this.source.docs(ids)) {
@@ -138,12 +158,22 @@ export class SearchClient {
   }
 
   /** Applies a change after a save (kept in order with every other call). */
-  async apply(change: SearchChange): Promise<void> {
-    const missing = await this.call((api) => api.apply(change));
-    // Testimonies whose linked names changed and whose text the worker no longer holds.
-    await this.indexDocs(missing);
-    this.changed();
-    this.scheduleSave();
+  apply(change: SearchChange): Promise<void> {
+    const run = this.tail.then(async () => {
+      const missing = await this.call((api) => api.apply(change));
+      // Testimonies whose linked names changed and whose text the worker no longer holds.
+      await this.indexDocs(missing);
+      this.changed();
+      this.scheduleSave();
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs a query after every change made before it. */
+  private async query<T>(task: (api: Remote<SearchWorkerApi>) => Promise<T>): Promise<T> {
+    await this.tail;
+    return this.call(task);
   }
 
   private scheduleSave(): void {
@@ -158,7 +188,7 @@ export class SearchClient {
   private async save(): Promise<void> {
     const source = this.source;
     if (!source || this.ended.signal.aborted) return;
-    const bytes = await this.call((api) => api.snapshot());
+    const bytes = await this.query((api) => api.snapshot());
     if (this.ended.signal.aborted) return;
     await source.saveIndex(bytes);
   }
@@ -175,7 +205,7 @@ export class SearchClient {
 
   /** Hits for `query`; snippets of testimonies whose text the worker lacks are read first. */
   async search(query: string, limit: number): Promise<RawSearchResults> {
-    const { textless, ...results } = await this.call((api) => api.search(query, limit));
+    const { textless, ...results } = await this.query((api) => api.search(query, limit));
     if (textless.length === 0 || !this.source) return results;
     const docs: TestimonyDoc[] = [];
     for await (const batch of this.source.docs(textless.map((hit) => hit.id))) docs.push(...batch);
@@ -184,11 +214,11 @@ export class SearchClient {
   }
 
   duplicates(kind: MergeableKind): Promise<DuplicateSuggestion[]> {
-    return this.call((api) => api.duplicates(kind));
+    return this.query((api) => api.duplicates(kind));
   }
 
   suggestionsFor(kind: MergeableKind, names: readonly string[], excludeId?: Id): Promise<DuplicateSuggestion[]> {
-    return this.call((api) => api.suggestionsFor(kind, [...names], excludeId));
+    return this.query((api) => api.suggestionsFor(kind, [...names], excludeId));
   }
 
   /** True once terminated. */

@@ -171,6 +171,9 @@ export class SearchEngine {
   }
 
   private putTestimony(doc: TestimonyDoc): void {
+    // A batch read before a save can arrive after it: never replace a newer version's words.
+    const held = this.meta.get(doc.id);
+    if (held && doc.version > 0 && held.version > doc.version) return;
     this.removeTestimony(doc.id);
     const indexed: IndexedTestimony = { ...doc, linkedNames: this.linkedNames(doc) };
     this.meta.set(doc.id, metaOf(doc));

@@ -80,6 +80,9 @@ const joined = (doc: NamedDoc | undefined) => doc?.names.join('\n');
 
 /** The search engine with save and restore. */
 export class PersistentSearchEngine extends SearchEngine {
+  /** Set by `prepare`: whether a snapshot was taken over, and the names it was made with. */
+  private prepared: { readonly restored: boolean; readonly names: ReadonlyMap<Id, string | undefined> } | null = null;
+
   /** The testimony index and what it covers, as text (JSON). */
   snapshot(): string {
     const t: MetaRow[] = [];
@@ -89,16 +92,28 @@ export class PersistentSearchEngine extends SearchEngine {
   }
 
   /**
-   * Restores from `text` (null: none) into this fresh engine, indexes `names`, and drops every
-   * testimony not in `current` (id → version). Returns the testimonies to (re-)index.
+   * Takes over the snapshot `text` (null: none) into this fresh engine: the slow part (parsing,
+   * rebuilding the term tree), which can run while the case file is still loading.
+   */
+  prepare(text: string | null): void {
+    if (this.prepared) return;
+    const snapshot = text === null ? null : parseSnapshot(text);
+    const restored = snapshot ? this.load(snapshot) : false;
+    const names = new Map<Id, string | undefined>();
+    if (restored && snapshot) for (const doc of [...snapshot.f, ...snapshot.p]) names.set(doc.id, joined(doc));
+    this.prepared = { restored, names };
+  }
+
+  /**
+   * Finishes a restore (after `prepare`; without it, as from no snapshot): indexes `names`,
+   * drops every testimony not in `current` (id → version), and returns the testimonies to
+   * (re-)index. `text`, if given, is prepared first.
    */
   restore(text: string | null, current: ReadonlyMap<Id, number>, names: CurrentNames): RestoreOutcome {
-    const snapshot = text === null ? null : parseSnapshot(text);
-    let restored = false;
-    if (snapshot) restored = this.load(snapshot);
+    this.prepare(text);
+    const restored = this.prepared?.restored ?? false;
+    const before = this.prepared?.names ?? new Map<Id, string | undefined>();
     const stale = new Set<Id>();
-    const before = new Map<Id, string | undefined>();
-    if (restored && snapshot) for (const doc of [...snapshot.f, ...snapshot.p]) before.set(doc.id, joined(doc));
     const linkedStale = (entity: Id) => {
       for (const id of this.linkedFrom.get(entity) ?? []) stale.add(id);
     };

@@ -10,11 +10,10 @@ import type { CurrentNames, RestoreOutcome } from './search-snapshot';
 
 /** What search.worker.ts exposes with comlink. */
 export interface SearchWorkerApi {
-  /**
-   * Starts from a saved index (UTF-8 JSON bytes, transferred; null for none) or from nothing:
-   * indexes `names`, drops testimonies not in `current` (id, version), and says which to index.
-   */
-  restore(saved: Uint8Array | null, current: readonly (readonly [Id, number])[], names: CurrentNames): RestoreOutcome;
+  /** Takes over a saved index (UTF-8 JSON bytes, transferred; null for none). Call once, first. */
+  prepare(saved: Uint8Array | null): void;
+  /** Indexes `names`, drops testimonies not in `current` (id, version), and says which to index. */
+  restore(current: readonly (readonly [Id, number])[], names: CurrentNames): RestoreOutcome;
   /** Adds, replaces and removes documents; returns testimonies to re-index whose text it lacks. */
   apply(change: SearchChange): Id[];
   search(query: string, limit: number): EngineSearchResults;

@@ -12,11 +12,13 @@ export function createSearchWorkerApi(): SearchWorkerApi {
   const search = new PersistentSearchEngine();
   const duplicates = new DuplicateEngine();
   return {
-    restore(saved, current, names) {
+    prepare(saved) {
+      search.prepare(saved ? new TextDecoder().decode(saved) : null);
+    },
+    restore(current, names) {
       duplicates.put('facility', names.facilities);
       duplicates.put('perpetrator', names.perpetrators);
-      const text = saved ? new TextDecoder().decode(saved) : null;
-      return search.restore(text, new Map(current), names);
+      return search.restore(null, new Map(current), names);
     },
     apply(change) {
       const missing = search.apply(change);

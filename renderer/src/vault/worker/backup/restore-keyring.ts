@@ -5,9 +5,9 @@
  * passphrase), recovery key and compartment keys, so every row is re-encrypted and nothing of
  * the old keyring file opens the new database. Carried over where continuity is the point: the
  * device identity (partners still recognise us), the audit key and head (the restored chain
- * verifies), the sender sequence (no bundle number is reused) and the generation counter
- * (audit entries name the generation they were written under; a lower one would read as an
- * old keyring put back, audit-verify.ts).
+ * verifies), the sender sequence (moved forward: see `restoredSenderSeq`) and the generation
+ * counter (audit entries name the generation they were written under; a lower one would read
+ * as an old keyring put back, audit-verify.ts).
  */
 import { fromBase64url, fromHex } from '../../../../../shared/bundle';
 import { getSodium, wipe, type UnlockedKeyring } from '../../../../../shared/crypto';
@@ -24,9 +24,22 @@ function bytes(value: Uint8Array | undefined): Uint8Array {
 }
 
 /**
+ * The sender sequence a restored vault continues from. The backup's number is only a floor:
+ * bundles sent after the backup was taken used higher numbers the backup cannot know, and a
+ * partner refuses a reused (sender, number) pair as a replay. So the restore moves to
+ * milliseconds since 1970 (as the `sijill-bundle` tool numbers its bundles) when that is
+ * higher. A vault counts up one per bundle from 1, or from the time of its last restore, so
+ * every number it can have used is below now unless it sent more bundles than milliseconds
+ * passed since then, or the clock is set back (docs/backup-format.md, "Restoring").
+ */
+function restoredSenderSeq(backedUp: number): number {
+  return Math.max(backedUp, Date.now());
+}
+
+/**
  * The keyring of the restored vault: `created`'s slots, vault id and compartment keys, with
- * the backed-up identity, audit key and head, sender sequence and generation. `created` is
- * left as it was (the caller disposes it).
+ * the backed-up identity, audit key and head, sender sequence (moved forward) and generation.
+ * `created` is left as it was (the caller disposes it).
  */
 export async function restoredKeyring(created: UnlockedKeyring, vault: BackupVault['vault']): Promise<UnlockedKeyring> {
   const s = await getSodium();
@@ -51,7 +64,7 @@ export async function restoredKeyring(created: UnlockedKeyring, vault: BackupVau
   const body: KeyringBody = {
     vaultId: created.vaultId.slice(),
     generation: vault.generation + 1,
-    senderSeq: vault.senderSeq,
+    senderSeq: restoredSenderSeq(vault.senderSeq),
     auditKey,
     auditHead: { seq: vault.audit.seq, hash: headHash },
     identity,

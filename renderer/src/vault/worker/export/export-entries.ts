@@ -53,8 +53,9 @@ async function randomEntryId(): Promise<Uint8Array> {
   return (await getSodium()).randombytes_buf(16);
 }
 
-async function recordSource(type: ExchangeRecordType, record: Versioned<unknown>): Promise<EntrySource> {
-  const input = { format: EXCHANGE_RECORD_FORMAT, type, id: record.id, version: record.version, saved_at: record.savedAt, body: record.body } as ExchangeRecordInput;
+/** One record entry; `extra` holds the envelope fields of its type beyond the common ones (a testimony's `witness_code`). */
+async function recordSource(type: ExchangeRecordType, record: Versioned<unknown>, extra: Record<string, string> = {}): Promise<EntrySource> {
+  const input = { format: EXCHANGE_RECORD_FORMAT, type, id: record.id, version: record.version, saved_at: record.savedAt, body: record.body, ...extra } as ExchangeRecordInput;
   return recordEntry({ id: await randomEntryId(), type, json: encodeExchangeRecord(input), name: `${type}-${record.id}` });
 }
 
@@ -124,7 +125,10 @@ export async function exportEntries(db: VaultDatabase, plan: ExportPlan, onHashe
   const entries: EntrySource[] = [];
   for (const f of plan.facilities) entries.push(await recordSource('facility', f));
   for (const p of plan.perpetrators) entries.push(await recordSource('perpetrator', p));
-  for (const t of plan.testimonies) entries.push(await recordSource('testimony', t));
+  for (const t of plan.testimonies) {
+    const code = plan.witnessCodes.get(t.id);
+    entries.push(await recordSource('testimony', t, code === undefined ? {} : { witness_code: code }));
+  }
   for (const w of plan.witnesses) entries.push(await recordSource('witness', w));
   for (const c of plan.consents) entries.push(await recordSource('consent', c));
   const blobs: EntrySource[] = [];

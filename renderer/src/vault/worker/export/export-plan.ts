@@ -2,8 +2,9 @@
  * What an export would carry, decided in the vault worker before anything is written:
  * recipients re-checked, consent evaluated per testimony AND per recipient (a testimony goes
  * only if every recipient of the bundle may have it: one bundle, one set of readers), then the
- * facilities and alleged perpetrators the included testimonies link to, the witness and consent
- * records for an identified export, and the attachments if asked for.
+ * facilities and alleged perpetrators the included testimonies link to, each testimony's
+ * witness pseudonym code, the witness and consent records for an identified export, and the
+ * attachments if asked for.
  */
 import { wipe } from '../../../../../shared/crypto';
 import { consentRecordSchema, type ConsentRecord } from '../../../../../shared/domain/consent';
@@ -29,6 +30,8 @@ export interface ExportPlan {
   readonly facilities: readonly Versioned<Facility>[];
   readonly perpetrators: readonly Versioned<AllegedPerpetrator>[];
   readonly testimonies: readonly Versioned<Testimony>[];
+  /** Testimony id → its witness's pseudonym code (both redactions; a testimony whose witness cannot be read has none). */
+  readonly witnessCodes: ReadonlyMap<Id, string>;
   readonly witnesses: readonly Versioned<Witness>[];
   readonly consents: readonly Versioned<ConsentRecord>[];
   readonly attachments: readonly AttachmentRecord[];
@@ -101,18 +104,33 @@ async function ownedAttachments(session: Session, owners: ReadonlySet<Id>): Prom
   return out.sort((a, b) => a.info.addedAt.localeCompare(b.info.addedAt) || byId(a.info, b.info));
 }
 
+/** What an attachment is, for the review's warning: a voice or a face can identify a witness. */
+function attachmentKind(attachment: AttachmentRecord): 'recording' | 'photo' | 'other' {
+  const type = attachment.info.mediaType.toLowerCase();
+  if (attachment.info.source === 'recording' || type.startsWith('audio/') || type.startsWith('video/')) return 'recording';
+  return type.startsWith('image/') ? 'photo' : 'other';
+}
+
 interface Gated {
   readonly included: Versioned<Testimony>[];
   readonly reviewDue: Set<Id>;
   readonly excluded: ExportExclusion[];
+  readonly witnessCodes: Map<Id, string>;
   readonly witnesses: Versioned<Witness>[];
   readonly consents: Versioned<ConsentRecord>[];
 }
 
-/** Consent per testimony and per recipient; the first failing rule for the first failing recipient is the reason given. */
+/**
+ * Consent per testimony and per recipient; the first failing rule for the first failing
+ * recipient is the reason given. Consent is about recipients: with none chosen, or one whose
+ * contact cannot be read, nothing is included (an empty loop over recipients must not read as
+ * "allowed for all of them").
+ */
 async function gate(session: Session, request: ExportRequest, recipients: readonly CheckedRecipient[]): Promise<Gated> {
   const at = today();
-  const gated: Gated = { included: [], reviewDue: new Set(), excluded: [], witnesses: [], consents: [] };
+  const gated: Gated = { included: [], reviewDue: new Set(), excluded: [], witnessCodes: new Map(), witnesses: [], consents: [] };
+  const contacts = recipients.flatMap((r) => (r.contact ? [r.contact] : []));
+  if (contacts.length === 0 || contacts.length !== recipients.length) return gated;
   for (const testimonyId of request.testimonyIds) {
     const testimony = await readParsed(session, 'testimony', testimonyId, testimonySchema);
     if (!testimony) {
@@ -125,8 +143,7 @@ async function gate(session: Session, request: ExportRequest, recipients: readon
     const consent = consentId !== undefined ? await readParsed(session, 'consent', consentId, consentRecordSchema) : null;
     let refused: ExportExclusion | null = null;
     let due = false;
-    for (const { contact } of recipients) {
-      if (!contact) continue;
+    for (const contact of contacts) {
       const decision = evaluateConsentForExport(consent?.body, { recipient: { contactId: contact.id, classes: contact.classes }, redaction: request.redaction, at });
       if (decision.decision === 'excluded') {
         refused = { testimonyId, referenceCode, reason: decision.reason, contactId: contact.id };
@@ -138,8 +155,9 @@ async function gate(session: Session, request: ExportRequest, recipients: readon
       gated.excluded.push(refused);
       continue;
     }
+    // Read in both redactions: a pseudonymised bundle still names the witness by pseudonym code.
+    const witness = witnessId !== undefined ? await readParsed(session, 'witness', witnessId, witnessSchema) : null;
     if (request.redaction === 'identified') {
-      const witness = witnessId !== undefined ? await readParsed(session, 'witness', witnessId, witnessSchema) : null;
       if (!witness || !consent) {
         gated.excluded.push({ testimonyId, referenceCode, reason: 'witness_not_found' });
         continue;
@@ -148,6 +166,7 @@ async function gate(session: Session, request: ExportRequest, recipients: readon
       if (!gated.consents.some((c) => c.id === consent.id)) gated.consents.push(consent);
     }
     gated.included.push(testimony);
+    if (witness) gated.witnessCodes.set(testimonyId, witness.body.pseudonymCode);
     if (due) gated.reviewDue.add(testimonyId);
   }
   return gated;
@@ -180,6 +199,8 @@ export async function planExport(session: Session, request: ExportRequest): Prom
     witnesses: witnesses.length,
     attachments: attachments.length,
     attachmentBytes: attachments.reduce((sum, a) => sum + a.info.size, 0),
+    recordings: attachments.filter((a) => attachmentKind(a) === 'recording').length,
+    photos: attachments.filter((a) => attachmentKind(a) === 'photo').length,
     entryCount: facilities.length + perpetrators.length + testimonies.length + witnesses.length + consents.length + 2 * attachments.length,
   };
   return {
@@ -188,6 +209,7 @@ export async function planExport(session: Session, request: ExportRequest): Prom
     facilities,
     perpetrators,
     testimonies,
+    witnessCodes: gated.witnessCodes,
     witnesses,
     consents,
     attachments,

@@ -113,6 +113,7 @@ export async function commitMerge(session: Session, plan: MergePlan, ledger: Led
       senderVersion: item.received.version,
       senderSavedAt: item.received.saved_at,
       localVersion: version,
+      ...(item.received.type === 'testimony' && item.received.witness_code !== undefined ? { witnessCode: item.received.witness_code } : {}),
     };
     const provenanceId = item.provenance?.id ?? (await freshId());
     await batch.write(provenanceId, PROVENANCE_TYPE, 'general', (item.provenance?.version ?? 0) + 1, provenance);
@@ -153,8 +154,12 @@ export async function commitMerge(session: Session, plan: MergePlan, ledger: Led
   }
   for (const shard of shards) session.heads.commit(shard);
   session.audit.commit(prepared);
-  session.holder.scheduleHeadFlush();
   rememberLedger(session, ledgerOf(ledgerId, ledger.version + 1, ledgerBody));
+  // Anchor the trail's head in the keyring at once, as an export does, not on the timer: a
+  // database put back to before this merge (which would also empty its replay-ledger entry)
+  // must be noticed at the next unlock even if the app dies right now. The merge has committed
+  // whatever happens here, so a failed keyring write is retried on the timer, not reported.
+  await session.holder.flushHead().catch(() => session.holder.scheduleHeadFlush());
   const changed: Partial<Record<PlannedRecord['type'], Id[]>> = {};
   for (const item of plan.records) (changed[item.type] ??= []).push(item.localId);
   return { counts, changed };

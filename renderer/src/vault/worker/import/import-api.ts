@@ -10,7 +10,7 @@
  * transaction with an `import` audit entry. Every refusal is audited too, and merges nothing.
  */
 import { releaseProxy } from 'comlink';
-import { readBundle, type Manifest, type VerifiedBundle } from '../../../../../shared/bundle';
+import { readBundle, type Manifest, type ReplayQuery, type VerifiedBundle } from '../../../../../shared/bundle';
 import { humanFingerprint } from '../../../../../shared/bundle/fingerprint';
 import type { ExchangeRecord } from '../../../../../shared/exchange';
 import type { ImportMergeResult, ImportOpenResult, ImportProgress, ImportSource, ImportSummary, ImportTrust, ImportWorkerApi } from '../../import-types';
@@ -67,9 +67,13 @@ function summaryOf(importId: string, bundle: VerifiedBundle, trust: ImportTrust,
   };
 }
 
-/** Appends the `import` entry of a refusal (call inside the write lock). Best effort: a full disk still refuses. */
-async function auditRefusal(session: Session, refusal: ImportRefusal, manifest: Manifest | null): Promise<void> {
-  const data = { bundle: manifest?.bundle_id ?? '', sender: manifest?.sender.fingerprint ?? '', result: refusal.problem, code: refusal.code };
+/**
+ * Appends the `import` entry of a refusal (call inside the write lock). Best effort: a full disk
+ * still refuses. `asked` is the replay query, made only after the signature and binding checks:
+ * a replay is refused before the quarantine sees the manifest, and its entry still names it.
+ */
+async function auditRefusal(session: Session, refusal: ImportRefusal, manifest: Manifest | null, asked: ReplayQuery | null = null): Promise<void> {
+  const data = { bundle: manifest?.bundle_id ?? asked?.bundleId ?? '', sender: manifest?.sender.fingerprint ?? asked?.senderFingerprint ?? '', result: refusal.problem, code: refusal.code };
   await session.commit({ audit: [{ action: 'import', data }] }).catch(() => undefined);
 }
 
@@ -80,13 +84,17 @@ export function createImportApi(guard: Guard): ImportWorkerApi {
   async function open(session: Session, importId: string, read: ImportSource, size: number, onProgress?: (progress: ImportProgress) => void): Promise<ImportOpenResult> {
     if (imports.has(importId)) throw new RangeError('this import id is in use');
     const quarantine = new Quarantine(session);
+    let asked: ReplayQuery | null = null;
     try {
       const [ledger, contacts] = await Promise.all([loadLedger(session), loadContacts(session)]);
       const bundle = await readBundle(pullSource(read, size, onProgress), {
         unlock: { identity: session.holder.keyring.identity },
         sink: quarantine,
         pinned: pinnedIdentities(contacts),
-        isReplay: (query) => isReplayed(ledger, query),
+        isReplay: (query) => {
+          asked = query;
+          return isReplayed(ledger, query);
+        },
         totalBytes: size,
       });
       const trust = trustOf(bundle.sender, contacts);
@@ -102,7 +110,7 @@ export function createImportApi(guard: Guard): ImportWorkerApi {
       await quarantine.dispose();
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      await session.exclusive(() => auditRefusal(session, refusal, quarantine.manifest)).catch(() => undefined);
+      await session.exclusive(() => auditRefusal(session, refusal, quarantine.manifest, asked)).catch(() => undefined);
       return { ok: false, problem: refusal.problem, code: refusal.code };
     } finally {
       release(read);

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { ReplayQuery } from '../../../../../shared/bundle';
 import { idSchema, type Id } from '../../../../../shared/domain/ids';
+import { pseudonymCodeSchema } from '../../../../../shared/domain/witness';
 import type { Provenance, ReceivedType } from '../../import-types';
 import { ReceivedRecordError, RecordIntegrityError } from '../../vault-errors';
 import { readRecord, recordHistory } from '../record-store';
@@ -52,6 +53,8 @@ export const provenanceSchema = z.strictObject({
   senderVersion: z.int().min(1),
   senderSavedAt: text(40),
   localVersion: z.int().min(1),
+  /** A testimony's witness as the sender named it: its pseudonym code (the bundle's `witness_code`). */
+  witnessCode: pseudonymCodeSchema.optional(),
 });
 export type ProvenanceBody = z.infer<typeof provenanceSchema>;
 
@@ -134,7 +137,7 @@ export async function provenanceOf(session: Session, type: string, id: Id): Prom
   return versions.map((version) => {
     const parsed = provenanceSchema.safeParse(version.body);
     if (!parsed.success || parsed.data.recordId !== id) throw new RecordIntegrityError('tampered');
-    const { recordId: _recordId, recordType: _recordType, ...provenance } = parsed.data;
-    return provenance;
+    const { recordId: _recordId, recordType: _recordType, witnessCode, ...provenance } = parsed.data;
+    return witnessCode === undefined ? provenance : { ...provenance, witnessCode };
   });
 }

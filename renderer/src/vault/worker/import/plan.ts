@@ -12,7 +12,9 @@
  *   received before from this sender) or the whole bundle is refused. Witness and consent links
  *   that a pseudonymised bundle cannot resolve are dropped, as are attachment links whose
  *   attachment was not sent;
- * - every blob must be described by exactly one attachment-info with the same size and SHA-256.
+ * - every blob must be described by exactly one attachment-info with the same size and SHA-256;
+ * - a testimony's `witness_code` (kept in its provenance) must be the pseudonym code of its
+ *   witness record when the bundle carries that record.
  */
 import type { Compartment } from '../../../../../shared/crypto';
 import type { AllegedPerpetrator, ConsentRecord, Facility, SourceRef, Testimony } from '../../../../../shared/domain';
@@ -211,7 +213,14 @@ export async function planMerge(session: Session, ledger: Ledger, sender: string
     map.assign(record.type, record.id, localId);
     planned.push({ record, localId, previous });
   }
-  // Every blob belongs to exactly one attachment-info, with the same size and hash.
+  // An identified bundle carries the witness record too: it must bear the code its testimonies name it by.
+  const codes = new Map(records.flatMap((record) => (record.type === 'witness' ? [[record.id, record.body.pseudonymCode] as const] : [])));
+  for (const record of records) {
+    if (record.type !== 'testimony' || record.witness_code === undefined || record.body.witnessId === undefined) continue;
+    const code = codes.get(record.body.witnessId);
+    if (code !== undefined && code !== record.witness_code) refuse('witness-code-mismatch');
+  }
+    // Every blob belongs to exactly one attachment-info, with the same size and hash.
   const used = new Set<string>();
   const attachments: PlannedAttachment[] = [];
   for (const info of infos) {
