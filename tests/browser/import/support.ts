@@ -69,6 +69,8 @@ export async function sealBundle(options: {
   seq: number;
   records: readonly ExchangeRecordInput[];
   blobs?: readonly TestBlob[];
+  /** Default: identified when the records carry a witness or consent record, else pseudonymised. */
+  redaction?: 'pseudonymised' | 'identified';
 }): Promise<Uint8Array> {
   const s = await getSodium();
   const entries: EntrySource[] = [];
@@ -93,7 +95,7 @@ export async function sealBundle(options: {
     recipients: options.recipients.map((identity) => ({ kind: 'identity', identity })),
     entries,
     senderSeq: options.seq,
-    redaction: 'pseudonymised',
+    redaction: options.redaction ?? (options.records.some((record) => record.type === 'witness' || record.type === 'consent') ? 'identified' : 'pseudonymised'),
     auditCheckpoint: { seq: 1, head: new Uint8Array(32) },
   });
   const parts: Uint8Array[] = [];

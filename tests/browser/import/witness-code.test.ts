@@ -72,4 +72,16 @@ describe('witness pseudonym code of a received testimony', VAULT_TESTS, () => {
     expect(defined(await imports.provenance('testimony', testimony.id)).map((p) => p.witnessCode)).toEqual(['W-0042']);
     await client.dispose();
   });
+
+  it('refuses a bundle that says it is pseudonymised but carries a witness record, and merges nothing', async () => {
+    const { client } = await makeUnlockedVault();
+    const partner = await partnerOf(client);
+    const witnessRecord = exchange('witness', IDS.witness, { ...witness(), pseudonymCode: 'W-0042' });
+    const contents = await namedByCode('W-0042', witnessRecord);
+    const lying = await sealBundle({ sender: partner, recipients: [await ourRecipient(client)], seq: 1, redaction: 'pseudonymised', ...contents });
+    const imports = defined(client.imports, 'imports');
+    expect(await imports.open(openedFile(lying))).toEqual({ ok: false, problem: 'invalid-records', code: 'redaction-mismatch' });
+    expect((await client.records.list(testimonyKind)).records).toEqual([]);
+    await client.dispose();
+  });
 });

@@ -100,7 +100,7 @@ export function createImportApi(guard: Guard): ImportWorkerApi {
       const trust = trustOf(bundle.sender, contacts);
       let records: ExchangeRecord[] | null = null;
       if (quarantine.kept) {
-        records = parseRecords(quarantine);
+        records = parseRecords(quarantine, bundle.manifest.redaction);
         // A dry run of the links now, so the summary never offers a merge that must fail.
         await planMerge(session, ledger, bundle.manifest.sender.fingerprint, quarantine, records);
       }

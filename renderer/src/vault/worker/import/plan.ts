@@ -72,10 +72,18 @@ const refuse = (code: string): never => {
   throw new ImportRefusal('invalid-records', code);
 };
 
-/** Parses every record entry; `ExchangeRecordError` on the first that breaks its contract. */
-export function parseRecords(quarantine: Quarantine): ExchangeRecord[] {
+/** Record types only an identified bundle may carry: they name the witness or who explained what to whom. */
+const IDENTIFYING_TYPES: readonly string[] = ['witness', 'consent'];
+
+/**
+ * Parses every record entry; `ExchangeRecordError` on the first that breaks its contract. A
+ * bundle that says it is pseudonymised but carries witness or consent records contradicts its own
+ * manifest: it is refused rather than merged, so a witness's identity never arrives unannounced.
+ */
+export function parseRecords(quarantine: Quarantine, redaction: 'pseudonymised' | 'identified'): ExchangeRecord[] {
   return quarantine.records.map(({ entry, bytes }) => {
     if (!(EXCHANGE_RECORD_TYPES as readonly string[]).includes(entry.type)) refuse('unknown-record-type');
+    if (redaction === 'pseudonymised' && IDENTIFYING_TYPES.includes(entry.type)) refuse('redaction-mismatch');
     return parseExchangeRecord(bytes, entry.type as ExchangeRecordType);
   });
 }
