@@ -68,16 +68,19 @@ function dropLeadingTitles(tokens: readonly RawToken[]): RawToken[] {
   return tokens.slice(start);
 }
 
+/** The two words of a glued Arabic kunya (ابوعلي → ابو, علي), or null. */
+export function gluedKunya(token: RawToken): [RawToken, RawToken] | null {
+  if (token.script !== 'ar' || !token.norm.startsWith(ABU) || token.norm.length < 5) return null;
+  const rest = token.text.replace(/^[اأإآ][\u0654\u0653]?ب[وؤ]\u0654?/u, '');
+  return [
+    { ...token, raw: 'ابو', text: 'ابو', norm: ABU },
+    { ...token, raw: rest, text: rest, norm: normaliseArabic(rest) },
+  ];
+}
+
 /** Splits a glued Arabic kunya (ابوعلي) into its two words. */
 function splitGluedKunya(tokens: readonly RawToken[]): RawToken[] {
-  return tokens.flatMap((token) => {
-    if (token.script !== 'ar' || !token.norm.startsWith(ABU) || token.norm.length < 5) return [token];
-    const rest = token.text.replace(/^[اأإآ][\u0654\u0653]?ب[وؤ]\u0654?/u, '');
-    return [
-      { ...token, raw: 'ابو', text: 'ابو', norm: ABU },
-      { ...token, raw: rest, text: rest, norm: normaliseArabic(rest) },
-    ];
-  });
+  return tokens.flatMap((token) => gluedKunya(token) ?? [token]);
 }
 
 /** Readings of the second part of an عبد compound, its article removed (الله, Allah → lah). */

@@ -130,17 +130,21 @@ function substitution(a: string, b: string, final: boolean): number {
 }
 
 /**
- * Cost of an Arabic word-initial ayn, hamza or alef having no counterpart across scripts.
- * Every Latin spelling of such a word starts with a vowel or an apostrophe (Adra, 'Adra,
- * Ali), so a Latin word starting with a consonant is another word: درعا Daraa is not عدرا.
+ * Cost, across scripts, of a word-initial vowel or vowel slot (ayn, hamza, alef) having no
+ * counterpart when the other word starts with a consonant. Every Latin spelling of عدرا
+ * starts with a vowel or an apostrophe (Adra, 'Adra), and every Arabic spelling of Adra
+ * with a slot: a word that starts with a consonant is another word (درعا Daraa is not عدرا).
  */
-const INITIAL_SLOT_DELETION = 0.6;
+const INITIAL_VOWEL_DELETION = 0.6;
 
-/** Cost of a segment of a word in `own` script having no counterpart in a word in `other` script. */
-function deletion(seg: string, own: Script, other: Script, final: boolean, initial = false): number {
+/**
+ * Cost of a segment of a word in `own` script having no counterpart in a word in `other`
+ * script; `initialVsConsonant` if it starts its word and the other word starts with a consonant.
+ */
+function deletion(seg: string, own: Script, other: Script, final: boolean, initialVsConsonant = false): number {
   if (seg === 'H') return 0.05;
   const cross = own !== other;
-  if (cross && initial && SLOTS.has(seg)) return INITIAL_SLOT_DELETION;
+  if (cross && initialVsConsonant && (SLOTS.has(seg) || LATIN_VOWELS[seg] !== undefined)) return INITIAL_VOWEL_DELETION;
   // Gemination: Arabic shadda is not read, Latin doubles inconsistently (Hadad / Haddad),
   // but two Latin spellings that disagree on it are a little less alike (Omar / Ammar).
   if (seg === GEMINATION) return own === 'la' && other === 'la' ? 0.15 : 0.05;
@@ -168,18 +172,21 @@ export function phoneticDistance(a: string, scriptA: Script, b: string, scriptB:
   const sb = [...b];
   const n = sa.length;
   const m = sb.length;
+  // A vowel starting one word, against a consonant starting the other (see INITIAL_VOWEL_DELETION).
+  const initialA = isConsonant(sb[0] ?? '');
+  const initialB = isConsonant(sa[0] ?? '');
   let previous = new Float64Array(m + 1);
   let current = new Float64Array(m + 1);
-  for (let j = 1; j <= m; j++) previous[j] = (previous[j - 1] ?? 0) + deletion(sb[j - 1] ?? '', scriptB, scriptA, j === m, j === 1);
+  for (let j = 1; j <= m; j++) previous[j] = (previous[j - 1] ?? 0) + deletion(sb[j - 1] ?? '', scriptB, scriptA, j === m, j === 1 && initialB);
   for (let i = 1; i <= n; i++) {
     const segA = sa[i - 1] ?? '';
     const finalA = i === n;
-    current[0] = (previous[0] ?? 0) + deletion(segA, scriptA, scriptB, finalA, i === 1);
+    current[0] = (previous[0] ?? 0) + deletion(segA, scriptA, scriptB, finalA, i === 1 && initialA);
     for (let j = 1; j <= m; j++) {
       const segB = sb[j - 1] ?? '';
       const replace = (previous[j - 1] ?? 0) + substitution(segA, segB, finalA || j === m);
-      const dropA = (previous[j] ?? 0) + deletion(segA, scriptA, scriptB, finalA, i === 1);
-      const dropB = (current[j - 1] ?? 0) + deletion(segB, scriptB, scriptA, j === m, j === 1);
+      const dropA = (previous[j] ?? 0) + deletion(segA, scriptA, scriptB, finalA, i === 1 && initialA);
+      const dropB = (current[j - 1] ?? 0) + deletion(segB, scriptB, scriptA, j === m, j === 1 && initialB);
       current[j] = Math.min(replace, dropA, dropB);
     }
     [previous, current] = [current, previous];

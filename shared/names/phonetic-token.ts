@@ -5,7 +5,7 @@
  */
 import { withoutPhoneticArticle } from './arabic';
 import { phoneticSimilarity, type Script } from './phonetic-distance';
-import { arabicSegments, latinSegments, skeleton } from './segments';
+import { arabicSegments, latinSegments, skeleton, skeletonVariants } from './segments';
 import type { RawToken } from './tokenize';
 
 /** A word ready to compare. */
@@ -38,7 +38,18 @@ function arabicReadings(text: string): string[] {
 function latinReadings(text: string): string[] {
   const readings = [...latinSegments(text)];
   if (/^(?:al|el)[^aeiouy]/.test(text) && text.length >= 5) readings.push(...latinSegments(text.slice(2)));
+  // A sun-letter article glued on, French style (Ezzor, Eddine, Echcham): e + doubled consonant.
+  const sun = /^e(t|d|r|z|s|n|sh|ch)\1(?=[a-z]{2})/.exec(text);
+  if (sun) readings.push(...latinSegments(text.slice(1 + (sun[1]?.length ?? 0))));
   return readings;
+}
+
+/**
+ * A Latin word written without vowels (Mhmd, chat style) reads like Arabic script: only its
+ * consonants are written, so it is compared by the cross-script rules (vowels nearly free).
+ */
+function latinScript(readings: readonly string[]): Script {
+  return readings.length === 1 && /^[^aeiouAIUYWH]{3,}$/u.test(readings[0] ?? '') ? 'ar' : 'la';
 }
 
 /** Prepares a word of a name; null for words with nothing to compare (numbers, stray marks). */
@@ -46,7 +57,8 @@ export function phoneticToken(token: RawToken): PhoneticToken | null {
   if (token.script === 'num') return null;
   const readings = [...new Set(token.script === 'ar' ? arabicReadings(token.text) : latinReadings(token.text))].filter((r) => r !== '');
   if (readings.length === 0) return null;
-  return { raw: token.raw, script: token.script, readings, skeletons: readings.map(skeleton) };
+  const script = token.script === 'ar' ? 'ar' : latinScript(readings);
+  return { raw: token.raw, script, readings, skeletons: readings.map(skeleton) };
 }
 
 /** Prepares a word from its readings directly (compound names built by the name parser). */
@@ -88,20 +100,23 @@ export function tokenSimilarity(a: PhoneticToken, b: PhoneticToken): number {
 }
 
 /**
- * Blocking keys of a word: the first two and the last two consonants of each skeleton.
+ * Blocking keys of a word: the first two and the last two consonants of each skeleton (with
+ * its variants for th/dh, see skeletonVariants).
  * Two spellings that differ by one soft consonant still share one of the two keys; two
  * words with no key in common are never compared. A word with no consonant (Aya) keys on
  * its reading.
  */
 export function blockKeys(token: PhoneticToken): string[] {
   const keys = new Set<string>();
-  token.skeletons.forEach((skel, index) => {
-    if (skel === '') {
-      keys.add(`v:${token.readings[index] ?? ''}`);
-      return;
+  token.readings.forEach((reading) => {
+    for (const skel of skeletonVariants(reading)) {
+      if (skel === '') {
+        keys.add(`v:${reading}`);
+        continue;
+      }
+      keys.add(`${skel.slice(0, 2)}<`);
+      keys.add(`>${skel.slice(-2)}`);
     }
-    keys.add(`${skel.slice(0, 2)}<`);
-    keys.add(`>${skel.slice(-2)}`);
   });
   return [...keys];
 }

@@ -14,17 +14,27 @@
  * and search with `prefix: (term) => !/^[~#=]/.test(term)` so derived keys match exactly.
  */
 import { dropPhoneticLetters, normaliseArabic } from './arabic';
-import { FACILITY_GENERIC_WORDS } from './facility-words';
+import { FACILITY_GENERIC_WORDS, FACILITY_PARTICLES } from './facility-words';
 import { dropArticles, wordSet } from './name-words';
-import { abdCompoundTail, isAbdWord } from './person-name';
+import { abdCompoundTail, gluedKunya, isAbdWord } from './person-name';
 import { exonymOf } from './facility-name';
 import { phoneticToken } from './phonetic-token';
-import { latinSegments, renderSegments } from './segments';
+import { latinSegments, renderSegments, skeletonVariants } from './segments';
 import { splitWords, tokenizeName, type RawToken } from './tokenize';
 
 const CONCEPTS = new Map<string, string>();
 for (const { concept, forms } of FACILITY_GENERIC_WORDS) for (const form of wordSet(forms)) CONCEPTS.set(form, concept);
-const STOPWORDS = wordSet(['al', 'el', 'il', 'ul', 'ال']);
+/**
+ * Words that carry nothing to search on: the article, standing alone or split off by a
+ * hyphen (al-, ash-, ez-: the search engine splits at hyphens), and the particles of
+ * facility names (of, de, la, No.). A query "ash-Sham" or "prison de Saydnaya" must not
+ * require them to be in the record.
+ */
+const STOPWORDS = wordSet([
+  'al', 'el', 'il', 'ul', 'ال',
+  ...['a', 'e', 'u'].flatMap((vowel) => ['t', 'th', 'd', 'dh', 'r', 'z', 's', 'sh', 'ch', 'n'].map((consonant) => vowel + consonant)),
+  ...FACILITY_PARTICLES,
+]);
 /** Prepositions and conjunctions written onto an article: وال، بال، فال، كال، لل. */
 const ARABIC_CLITIC_ARTICLE = /^(?:[وفبك]ال|لل|ال)(?=..)/u;
 
@@ -63,11 +73,12 @@ function computeKeys(token: RawToken): string[] {
   if (concept) keys.add(`#${concept}`);
   const phonetic = phoneticToken({ ...token, text: phoneticText });
   if (phonetic) {
-    phonetic.readings.forEach((reading, index) => {
-      const skel = phonetic.skeletons[index] ?? '';
-      if (skel !== '') keys.add(`~${skel}`);
-      // A final h that may be silent (Saleh, Hamzeh): also key it as pronounced.
-      if (reading.endsWith('H')) keys.add(`~${skel}h`);
+    phonetic.readings.forEach((reading) => {
+      for (const skel of skeletonVariants(reading)) {
+        if (skel !== '') keys.add(`~${skel}`);
+        // A final h that may be silent (Saleh, Hamzeh): also key it as pronounced.
+        if (reading.endsWith('H')) keys.add(`~${skel}h`);
+      }
     });
     const exonym = exonymOf(phonetic);
     if (exonym) keys.add(`=${exonym}`);
@@ -76,6 +87,9 @@ function computeKeys(token: RawToken): string[] {
   const tail = abdCompoundTail(token);
   if (tail || isAbdWord(token)) keys.add('~bd');
   if (tail) for (const key of keysOf(tail)) keys.add(key);
+  // A kunya glued in Arabic (ابوعلي): key both words, as "أبو علي" is keyed.
+  const kunya = gluedKunya(token);
+  if (kunya) for (const part of kunya) for (const key of keysOf(part)) keys.add(key);
   keys.delete('');
   return [...keys];
 }

@@ -229,6 +229,23 @@ export function skeleton(segs: string): string {
   return out;
 }
 
+/**
+ * Consonants that transliteration writes with letters of different coarse classes: Latin th
+ * stands for ث (t, s) and for ذ/ظ (z, d); ذ/ظ are also written d. Their words get a skeleton
+ * per reading of the letter, so blocking and search keys meet whichever letter was written
+ * (Haitham / Haisam, Thaher / Zaher).
+ */
+const AMBIGUOUS_CONSONANTS: Readonly<Record<string, readonly string[]>> = { θ: ['s', 'z', 'd'], ð: ['d'] };
+
+/** The skeleton of a reading and its variants for consonants of AMBIGUOUS_CONSONANTS. */
+export function skeletonVariants(segs: string): string[] {
+  const variants = new Set([skeleton(segs)]);
+  for (const [letter, others] of Object.entries(AMBIGUOUS_CONSONANTS)) {
+    if (segs.includes(letter)) for (const other of others) variants.add(skeleton(segs.replaceAll(letter, other)));
+  }
+  return [...variants];
+}
+
 const RENDER: Readonly<Record<string, string>> = {
   θ: 'th', ɣ: 'gh', x: 'kh', ð: 'z', ʃ: 'sh', q: 'k', v: 'w', č: 'tch', ž: 'zh', H: 'h',
   o: 'u', A: 'aa', I: 'i', U: 'u', Y: 'ay', W: 'aw', ā: 'a', ī: 'i', ū: 'u', ə: 'a', '*': 'a', ʕ: '', ʔ: '',

@@ -61,8 +61,8 @@ export const KUNYA_HEADS: Readonly<Record<'abu' | 'umm', readonly string[]>> = {
 /**
  * The Latin article written as its own word or before a hyphen: al-, el-, il-, ul- and the
  * sun-letter forms, where the l takes the sound of the next consonant (ash-Shaar, ad-Din,
- * ez-Zor). The sun-letter forms count only before a word that starts with that consonant.
+ * ez-Zor, French ech-Cham). The sun-letter forms count only before a word that starts with that consonant.
  */
 export const LATIN_ARTICLES: readonly string[] = ['al', 'el', 'il', 'ul'];
 /** A sun-letter article (ash, ad, ez…); group 1 is the consonant the next word must start with. */
-export const LATIN_SUN_ARTICLE = /^[aeiu](t|th|d|dh|r|z|s|sh|n)$/;
+export const LATIN_SUN_ARTICLE = /^[aeiu](t|th|d|dh|r|z|s|sh|ch|n)$/;
