@@ -112,6 +112,17 @@ export function prepareFacilityName(text: string): FacilityName {
   return { ...parts, aliasIds: [...aliasIds] };
 }
 
+/**
+ * The curated alias names of the listed facilities that `names` resolve to, less those
+ * already among `names`: what search indexes with a facility record so "Branch 215" finds a
+ * record named only "Raids Branch". Empty for a facility no alias table lists.
+ */
+export function facilityAliasNames(names: readonly string[]): string[] {
+  const ids = new Set(names.flatMap((name) => prepareFacilityName(name).aliasIds));
+  const own = new Set(names);
+  return FACILITY_ALIASES.filter(({ id }) => ids.has(id)).flatMap(({ names: aliases }) => aliases.filter((alias) => !own.has(alias)));
+}
+
 /** Compares two prepared facility names (see the module comment for the rules). */
 export function compareFacilityNames(a: FacilityName, b: FacilityName): NameMatch {
   if (a.aliasIds.some((id) => b.aliasIds.includes(id))) return { score: ALIAS_SCORE, reason: 'curated-alias' };

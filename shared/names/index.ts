@@ -16,3 +16,5 @@ export { parsePersonName, type PersonName, type Kunya } from './person-name';
 export { parseFacilityName, type FacilityNameParts } from './facility-name';
 export { FACILITY_ALIASES, WORD_EXONYMS, type FacilityAlias, type WordExonym } from './facility-aliases';
 export { TOKEN_MATCH } from './phonetic-token';
+export { facilityAliasNames } from './facility-match';
+export { withoutInvisible } from './tokenize';

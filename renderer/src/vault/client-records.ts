@@ -9,7 +9,7 @@
 import { transfer, type Remote } from 'comlink';
 import type { LiveRecord, RecordKind, RecordList, RecordRepository, UnreadableRecord } from './vault-client';
 import { RecordValidationError } from './vault-errors';
-import type { DecryptedRecord, VaultWorkerApi } from './worker-api';
+import type { DecryptedRecord, PackedRecords, VaultWorkerApi } from './worker-api';
 
 /** Bodies validated between two yields in `list`. */
 const LIST_SLICE = 250;
@@ -47,6 +47,30 @@ async function validateAll<T>(parse: (input: unknown) => T, result: { records: D
   return { records, unreadable };
 }
 
+/**
+ * Validates a packed list (worker/record-store.ts `packRecords`) chunk by chunk, yielding
+ * between chunks: each is parsed and its bodies checked with `parse` in one short task, so
+ * ten thousand summaries never arrive or get validated in one long one.
+ */
+async function unpackAll<T>(parse: (input: unknown) => T, packed: PackedRecords): Promise<RecordList<T>> {
+  const decoder = new TextDecoder();
+  const records: LiveRecord<T>[] = [];
+  const unreadable: UnreadableRecord[] = [...packed.unreadable];
+  for (const [index, chunk] of packed.chunks.entries()) {
+    if (index > 0) await yieldToUi();
+    const list = JSON.parse(decoder.decode(chunk)) as DecryptedRecord[];
+    packed.chunks[index] = new Uint8Array(0); // the bytes are garbage once parsed
+    for (const record of list) {
+      try {
+        records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
+      } catch {
+        unreadable.push({ id: record.id, problem: 'invalid-body' });
+      }
+    }
+  }
+  return { records, unreadable };
+}
+
 /** Builds the repository over `call`. */
 export function createRecordRepository(call: WorkerCall): RecordRepository {
   return {
@@ -68,7 +92,7 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
       return validateAll(kind.parse, await call((api) => api.listRecords(kind.type)));
     },
     async listSummaries(kind, summary) {
-      return validateAll(summary, await call((api) => api.listSummaries(kind.type)));
+      return unpackAll(summary, await call((api) => api.listSummaries(kind.type)));
     },
     async readMany(kind, ids) {
       return validateAll(kind.parse, await call((api) => api.readRecords(kind.type, [...ids])));

@@ -56,6 +56,12 @@ export interface DecryptedRecord {
   readonly body: unknown;
 }
 
+/** A list of records as UTF-8 JSON arrays of DecryptedRecord, a few hundred per chunk (transferred; worker/record-store.ts `packRecords`). */
+export interface PackedRecords {
+  readonly chunks: Uint8Array[];
+  readonly unreadable: UnreadableRecord[];
+}
+
 /** The vault worker's API (exposed with comlink by vault.worker.ts). */
 export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, ImportWorkerApi, BackupWorkerApi {
   /** Opens the database (no keys needed) and reports the failed-unlock counter. Call first. */
@@ -83,8 +89,8 @@ export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, Im
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
   listRecords(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
-  /** Every live record of `type` with its summary as `body` (kinds with summaries; record-summaries.ts). */
-  listSummaries(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
+  /** Every live record of `type` with its summary as `body` (kinds with summaries; record-summaries.ts), packed in transferred JSON chunks. */
+  listSummaries(type: string): Promise<PackedRecords>;
   /** The current versions of `ids`; ids that are not live records of `type` are `missing`. */
   readRecords(type: string, ids: readonly Id[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
   /** The persisted search index (UTF-8 text, transferred), or null if none is readable (worker/search-index-store.ts). */

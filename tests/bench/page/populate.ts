@@ -27,8 +27,12 @@ import type { SyntheticVault } from './synthetic-vault';
 
 /** The bench vault's passphrase: the data is synthetic. */
 export const BENCH_PASSPHRASE = 'bench vault, synthetic data only';
-/** Records per transaction of the bulk writer: large enough to amortise the commit, small enough to bound memory. */
-const BATCH = 500;
+/**
+ * Records per transaction of the bulk writer: large enough to amortise the commit and the
+ * resealing of every touched head shard (64 shards that grow with the vault: at 100,000 a
+ * flush reseals ~10 MB), small enough to bound memory. About 50 batches whatever the size.
+ */
+const batchSize = (count: number) => Math.max(500, Math.ceil(count / 50));
 
 /** The baseline: the same bodies in plain, unencrypted Dexie. */
 export class PlainDatabase extends Dexie {
@@ -113,16 +117,17 @@ export async function populate(vault: SyntheticVault, count: number, names: Vaul
     await writer.open(names.vault, keyring, BENCH_PASSPHRASE, proxy((bytes: Uint8Array) => platform.keyring.write(bytes)));
     await writer.create([...vault.facilities.map((f) => item(facilityKind, f.id, f)), ...vault.perpetrators.map((p) => item(perpetratorKind, p.id, p))]);
     let sealing: Promise<unknown> = Promise.resolve();
-    const step = Math.max(1, Math.ceil(count / 10 / BATCH)) * BATCH; // progress about every 10 %
+    const batch = batchSize(count);
+    const step = Math.max(1, Math.ceil(count / 10 / batch)) * batch; // progress about every 10 %
     const times = { buildMs: 0, sealMs: 0, writeMs: 0 };
-    const add = (batch: BatchTimes) => {
-      times.sealMs += batch.sealMs;
-      times.writeMs += batch.writeMs;
+    const add = (spent: BatchTimes) => {
+      times.sealMs += spent.sealMs;
+      times.writeMs += spent.writeMs;
     };
-    for (let from = 0; from < count; from += BATCH) {
+    for (let from = 0; from < count; from += batch) {
       const built = performance.now();
       const bodies: Testimony[] = [];
-      for (let index = from; index < Math.min(count, from + BATCH); index += 1) {
+      for (let index = from; index < Math.min(count, from + batch); index += 1) {
         const body = vault.testimony(index);
         const attachment = attachmentIds.get(index);
         bodies.push(attachment === undefined ? body : { ...body, attachmentIds: [attachment] });
@@ -131,7 +136,7 @@ export async function populate(vault: SyntheticVault, count: number, names: Vaul
       times.buildMs += performance.now() - built;
       await sealing; // one batch in the worker at a time; this one was built meanwhile
       sealing = Promise.all([writer.create(items).then(add), plain.rows.bulkPut(bodies)]);
-      const done = Math.min(count, from + BATCH);
+      const done = Math.min(count, from + batch);
       if (done % step === 0 || done === count) progress(`testimonies: ${done} / ${count}`);
     }
     await sealing;

@@ -12,7 +12,7 @@ import { newRecordId, type Compartment, type RecordContent } from '../../../../s
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from '../vault-errors';
-import type { DecryptedRecord } from '../worker-api';
+import type { DecryptedRecord, PackedRecords } from '../worker-api';
 import type { StoredObject } from './database';
 import { shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
 import { openSummary, sealSummary, summarise } from './record-summaries';
@@ -263,4 +263,20 @@ export async function listSummaries(session: Session, type: string): Promise<{ r
   }
   await writeRebuilt(session, rebuilt);
   return { records, unreadable: full.unreadable };
+}
+
+/** Records per chunk of a packed list: about 150 KB of JSON, a few milliseconds to parse on the UI thread. */
+export const PACKED_CHUNK = 500;
+
+/**
+ * A list packed for the UI thread as UTF-8 JSON chunks of PACKED_CHUNK records, transferred
+ * rather than cloned: structured-cloning ten thousand summaries arrives as one message, which
+ * the UI thread deserialises in one long task (and then collects); chunks let it parse a few
+ * hundred at a time between frames (client-records.ts `unpack`).
+ */
+export function packRecords(list: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): PackedRecords {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  for (let from = 0; from < list.records.length; from += PACKED_CHUNK) chunks.push(encoder.encode(JSON.stringify(list.records.slice(from, from + PACKED_CHUNK))));
+  return { chunks, unreadable: list.unreadable };
 }

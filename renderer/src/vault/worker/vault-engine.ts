@@ -44,7 +44,7 @@ import { countAttempt, readLockout, uncountAttempt, wipeIsDue } from './lockout'
 import { openSession } from './open-session';
 import { appendFeatureAudit } from './feature-audit';
 import { loadSearchIndex, saveSearchIndex } from './search-index-store';
-import { createRecord, deleteRecord, listRecords, listSummaries, readRecord, readRecords, recordHistory, updateRecord } from './record-store';
+import { createRecord, deleteRecord, listRecords, listSummaries, packRecords, readRecord, readRecords, recordHistory, updateRecord } from './record-store';
 import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
 import { rotationPending } from './rotation';
 import type { Session } from './session';
@@ -219,7 +219,10 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     deleteRecord: (type, id, expected) => guard(async (s) => (await refuseReceived(s, type, id), deleteRecord(s, publicType(type), id, expected))),
     listRecords: (type) => guard((s) => listRecords(s, publicType(type))),
     recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),
-    listSummaries: (type) => guard((s) => listSummaries(s, publicType(type))),
+    listSummaries: (type) => guard(async (s) => {
+      const packed = packRecords(await listSummaries(s, publicType(type)));
+      return transfer(packed, packed.chunks.map((chunk) => chunk.buffer));
+    }),
     readRecords: (type, ids) => guard((s) => readRecords(s, publicType(type), [...ids])),
     loadSearchIndex: () => guard(async (s) => {
       const bytes = await loadSearchIndex(s);

@@ -35,6 +35,31 @@ describe('search engine', () => {
     expect(engine.search('2012').testimonies.map((h) => h.id)).toEqual([t2.id]);
   });
 
+  it('finds a listed facility by its curated alias names, and shows the alias that matched', () => {
+    const raids = facility(['Raids Branch']);
+    const engine = new SearchEngine();
+    engine.apply({ facilities: [facilityDoc(raids.id, raids)] });
+    for (const query of ['Branch 215', 'الفرع ٢١٥', 'فرع المداهمة']) {
+      expect(engine.search(query).facilities.map((h) => h.id), query).toEqual([raids.id]);
+    }
+    const [hit] = engine.search('Branch 215').facilities;
+    expect(hit?.title).toBe('Raids Branch');
+    expect(hit?.snippet).toBe('Branch 215');
+    // A different listed branch is not found by this one's aliases.
+    expect(engine.search('Branch 235').facilities).toEqual([]);
+  });
+
+  it('ignores invisible characters inside words, in the query and in the text', () => {
+    const { engine, sednaya, t2 } = engineWith();
+    for (const query of ['Sed\u00ADnaya', 'صيد\u200Dنايا', '\u200Fصيدنايا\u200F']) {
+      expect(engine.search(query).facilities.map((h) => h.id), JSON.stringify(query)).toEqual([sednaya.id]);
+    }
+    const hidden = testimony({ narrative: { language: 'en', text: 'Held at Sed\u00ADnaya for a year.' } });
+    engine.apply({ testimonies: [testimonyDoc(hidden.id, hidden)] });
+    expect(engine.search('Sednaya').testimonies.map((h) => h.id)).toContain(hidden.id);
+    expect(engine.search('2012').testimonies.map((h) => h.id)).toEqual([t2.id]);
+  });
+
   it('finds alleged perpetrators by name across scripts and by rank or unit, with a plain snippet', () => {
     const { engine, person } = engineWith();
     expect(engine.search('Khaled Mansour').perpetrators.map((h) => h.id)).toEqual([person.id]);

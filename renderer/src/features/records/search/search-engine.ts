@@ -16,7 +16,7 @@
  * a testimony to re-index whose text is not held is returned by `apply` for the client to send.
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { searchTermKeys } from '../../../../../shared/names';
+import { facilityAliasNames, searchTermKeys, withoutInvisible } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import type { SearchHit, SearchKind } from '../types';
 import type { NamedDoc, SearchChange, TestimonyDoc } from './search-docs';
@@ -41,6 +41,7 @@ export interface EngineSearchResults extends RawSearchResults {
 }
 
 export type IndexedTestimony = TestimonyDoc & { readonly linkedNames: string };
+type IndexedNamed = NamedDoc & { readonly text: string; readonly more: string; readonly aliases: string };
 
 /** What the engine keeps of every indexed testimony, text or not. */
 export interface TestimonyMeta {
@@ -57,7 +58,8 @@ export const TEXT_CACHE = 1000;
  * Words as shared/names splits them (letters with their marks, tatweel and apostrophes; digits
  * of any script), found with one regular expression: a long narrative is split ten times
  * faster than by tokenizeForSearch, with the same keys, because searchTermKeys splits a word
- * that mixes scripts itself.
+ * that mixes scripts itself. Invisible characters (soft hyphen, ZWJ, bidi marks) are removed
+ * first, as shared/names does: they are not word boundaries (Sed\u00ADnaya is one word).
  */
 const WORD = /[\p{L}\p{M}\p{Nd}\u0640'`´ʿʾʼʻʽ‘’′‛]+/gu;
 
@@ -67,12 +69,12 @@ const WORD = /[\p{L}\p{M}\p{Nd}\u0640'`´ʿʾʼʻʽ‘’′‛]+/gu;
  * much as a word said once); field length and rarity still rank the hits.
  */
 export function indexWords(text: string): string[] {
-  return [...new Set(text.normalize('NFC').match(WORD) ?? [])];
+  return [...new Set(withoutInvisible(text).match(WORD) ?? [])];
 }
 
 /** Query words, in order. */
 function queryWords(text: string): string[] {
-  return text.normalize('NFC').match(WORD) ?? [];
+  return withoutInvisible(text).match(WORD) ?? [];
 }
 
 /**
@@ -113,8 +115,10 @@ export class SearchEngine {
   /** Testimonies by linked facility or perpetrator id, to re-index on a rename. */
   protected readonly linkedFrom = new Map<Id, Set<Id>>();
   protected testimonyIndex = new MiniSearch<IndexedTestimony>(TESTIMONY_INDEX_OPTIONS);
-  protected readonly facilityIndex = newIndex<NamedDoc & { text: string; more: string }>(['text', 'more'], { text: 2 });
-  protected readonly perpetratorIndex = newIndex<NamedDoc & { text: string; more: string }>(['text', 'more'], { text: 2 });
+  /** Curated alias names of facilities (not the facility's own names), indexed with them. */
+  private readonly facilityAliases = new Map<Id, readonly string[]>();
+  protected readonly facilityIndex = newIndex<IndexedNamed>(['text', 'more', 'aliases'], { text: 2 });
+  protected readonly perpetratorIndex = newIndex<IndexedNamed>(['text', 'more'], { text: 2 });
 
   /** Number of documents per kind. */
   get size(): { testimonies: number; facilities: number; perpetrators: number } {
@@ -204,10 +208,22 @@ export class SearchEngine {
     const [docs, index] = kind === 'facility' ? [this.facilities, this.facilityIndex] : [this.perpetrators, this.perpetratorIndex];
     const old = docs.get(doc.id);
     if (old) index.discard(doc.id);
-    docs.set(doc.id, doc);
-    index.add({ ...doc, text: doc.names.join('\n'), more: doc.extra.join('\n') });
+    this.indexNamed(kind, doc);
     const namesChanged = !old || old.names.join('\n') !== doc.names.join('\n');
     if (namesChanged) for (const id of this.linkedFrom.get(doc.id) ?? []) reindex.add(id);
+  }
+
+  /**
+   * Holds and indexes a facility or perpetrator: names, other words, and for a facility the
+   * curated alias names of the listed facility it is (so "Branch 215" finds "Raids Branch").
+   */
+  protected indexNamed(kind: 'facility' | 'perpetrator', doc: NamedDoc): void {
+    const [docs, index] = kind === 'facility' ? [this.facilities, this.facilityIndex] : [this.perpetrators, this.perpetratorIndex];
+    const aliases = kind === 'facility' ? facilityAliasNames(doc.names) : [];
+    docs.set(doc.id, doc);
+    if (aliases.length > 0) this.facilityAliases.set(doc.id, aliases);
+    else this.facilityAliases.delete(doc.id);
+    index.add({ ...doc, text: doc.names.join('\n'), more: doc.extra.join('\n'), aliases: aliases.join('\n') });
   }
 
   private removeNamed(kind: 'facility' | 'perpetrator', id: Id, reindex: Set<Id>): void {
@@ -215,6 +231,7 @@ export class SearchEngine {
     if (!docs.has(id)) return;
     index.discard(id);
     docs.delete(id);
+    this.facilityAliases.delete(id);
     for (const testimonyId of this.linkedFrom.get(id) ?? []) reindex.add(testimonyId);
   }
 
@@ -268,7 +285,14 @@ export class SearchEngine {
   private namedHit(kind: SearchKind, doc: NamedDoc | undefined, result: SearchResult): SearchHit | null {
     if (!doc) return null;
     // The snippet is the name (or rank/unit) that matched, so "Sednaya" shows "صيدنايا" when that is what matched.
-    const matched = [...doc.names, ...doc.extra].find((text) => hasMatch(text, result.terms));
+    const aliases = kind === 'facility' ? (this.facilityAliases.get(doc.id) ?? []) : [];
+    // The text matching most query terms: "Branch 215" shows the alias "Branch 215", not "Raids Branch".
+    let matched: string | undefined;
+    let best = 0;
+    for (const text of [...doc.names, ...doc.extra, ...aliases]) {
+      const count = matchCount(text, result.terms);
+      if (count > best) [matched, best] = [text, count];
+    }
     return { kind, id: doc.id, score: result.score, title: doc.names[0] ?? '', snippet: matched ?? doc.names.join(' · ') };
   }
 }
@@ -277,7 +301,8 @@ function snippetFor(doc: IndexedTestimony, terms: readonly string[]): string {
   return snippetOf([doc.summary, doc.narrative, doc.translations, doc.tags, doc.linkedNames], terms);
 }
 
-function hasMatch(text: string, terms: readonly string[]): boolean {
+/** How many words of `text` match one of `terms`. */
+function matchCount(text: string, terms: readonly string[]): number {
   const wanted = new Set(terms);
-  return queryWords(text).some((word) => searchTermKeys(word)?.some((key) => wanted.has(key)) ?? false);
+  return queryWords(text).filter((word) => searchTermKeys(word)?.some((key) => wanted.has(key)) ?? false).length;
 }

@@ -156,9 +156,7 @@ export class PersistentSearchEngine extends SearchEngine {
   }
 
   private addNamed(kind: 'facility' | 'perpetrator', doc: NamedDoc): void {
-    const [docs, index] = kind === 'facility' ? [this.facilities, this.facilityIndex] : [this.perpetrators, this.perpetratorIndex];
-    if (docs.has(doc.id)) return;
-    docs.set(doc.id, doc);
-    index.add({ ...doc, text: doc.names.join('\n'), more: doc.extra.join('\n') });
+    const docs = kind === 'facility' ? this.facilities : this.perpetrators;
+    if (!docs.has(doc.id)) this.indexNamed(kind, doc);
   }
 }

@@ -1,7 +1,14 @@
 /**
  * The editor's sections in the order an interview is written up, with an index at the top that
  * moves focus to a section (no URL fragments: navigation never touches the address).
+ *
+ * Opening a long testimony renders the first sections (sessions, the account) at once and the
+ * others one per task after it: rendering and laying out the whole form in one go held the UI
+ * thread for over 300 ms at ten thousand testimonies (DESIGN.md §13: no task over 100 ms).
+ * Field values live in the form (react-hook-form defaults), not in the mounted inputs, so a
+ * section mounting later loses nothing and autosave and validation see every field.
  */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/button';
 import type { PanelRequest } from './editor-panels';
@@ -19,6 +26,21 @@ const SECTIONS = [
   ['testimony-people', 'people'],
 ] as const;
 
+/** Sections rendered with the editor's first paint (the rest follow, one per task). */
+const FIRST_SECTIONS = 2;
+const SECTION_COUNT = SECTIONS.length;
+
+/** How many sections to render: FIRST_SECTIONS, then one more per task until all are. */
+function useSectionsShown(): number {
+  const [shown, setShown] = useState(FIRST_SECTIONS);
+  useEffect(() => {
+    if (shown >= SECTION_COUNT) return undefined;
+    const timer = setTimeout(() => setShown((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [shown]);
+  return shown;
+}
+
 /** Moves focus to a section's heading and brings it into view. */
 function goTo(id: string): void {
   const heading = document.getElementById(`${id}-heading`);
@@ -34,6 +56,7 @@ export interface EditorSectionsProps {
 /** Index and sections. */
 export function EditorSections({ readOnly, onOpenPanel }: EditorSectionsProps) {
   const { t } = useTranslation();
+  const shown = useSectionsShown();
   return (
     <>
       <nav aria-label={t('testimony.editor.sectionsLabel')} className="editor-index">
@@ -45,13 +68,15 @@ export function EditorSections({ readOnly, onOpenPanel }: EditorSectionsProps) {
       </nav>
       <SessionsSection readOnly={readOnly} />
       <AccountSection readOnly={readOnly} />
-      <EpisodesSection readOnly={readOnly} />
-      <AllegationsSection readOnly={readOnly} />
-      <PeopleSection
-        readOnly={readOnly}
-        onOpenWitness={(id) => onOpenPanel({ kind: 'witness', id })}
-        onOpenConsent={(id) => onOpenPanel({ kind: 'consent', id })}
-      />
+      {shown > 2 && <EpisodesSection readOnly={readOnly} />}
+      {shown > 3 && <AllegationsSection readOnly={readOnly} />}
+      {shown > 4 && (
+        <PeopleSection
+          readOnly={readOnly}
+          onOpenWitness={(id) => onOpenPanel({ kind: 'witness', id })}
+          onOpenConsent={(id) => onOpenPanel({ kind: 'consent', id })}
+        />
+      )}
     </>
   );
 }
