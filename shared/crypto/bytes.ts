@@ -7,8 +7,8 @@
 /** Largest integer a u64 field may hold here: JavaScript numbers are exact only up to 2^53 − 1. */
 export const MAX_U64_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Concatenates byte arrays into a new array. */
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+/** Concatenates byte arrays into a new array (a buffer of its own, so it can be transferred). */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let length = 0;
   for (const part of parts) length += part.length;
   const out = new Uint8Array(length);

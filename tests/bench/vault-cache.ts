@@ -5,7 +5,7 @@
  * stores: ciphertext under random ids) plus `vault.json` with the keyring file (ciphertext
  * too; the bench passphrase is public, the data synthetic). The key is seed + count + a hash
  * of every source file that decides what gets stored (vault, crypto, domain, record kinds,
- * the synthetic data and its writer), so a change to any of them regenerates instead of
+ * contacts, the synthetic data, its partner and its writer), so a change to any of them regenerates instead of
  * benchmarking a stale format. A run never uses the kept profile itself: it works on a copy,
  * so every run starts from the same bytes.
  */
@@ -15,7 +15,18 @@ import path from 'node:path';
 import type { Generated } from './bench-types';
 
 /** Folders and files whose contents decide the stored bytes of a bench vault. */
-const FORMAT_SOURCES = ['renderer/src/vault', 'renderer/src/features/records', 'shared/crypto', 'shared/domain', 'tests/bench/page/synthetic-vault.ts', 'tests/bench/page/populate.ts', 'tests/bench/page/bulk-writer.worker.ts'];
+const FORMAT_SOURCES = [
+  'renderer/src/vault',
+  'renderer/src/features/records',
+  'renderer/src/features/contacts', // the partner contact
+  'shared/crypto',
+  'shared/domain',
+  'tests/bench/page/synthetic-vault.ts',
+  'tests/bench/page/populate.ts',
+  'tests/bench/page/partner.ts',
+  'tests/bench/page/bulk-writer.worker.ts',
+  'tests/browser/import/support.ts', // addPartner, which verifies the partner
+];
 
 async function filesUnder(root: string, relative: string): Promise<string[]> {
   const full = path.join(root, relative);

@@ -5,25 +5,17 @@
 // trail verifies (no warning) and the device identity has the same fingerprint. The backup file
 // as saved on disk, and the browser profile after the restore, hold none of the typed or
 // attached canaries in clear.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachmentPanel, reopenTestimony } from './attachments-steps';
 import { arabicCanary, latinCanary, scanForCanaries, type Canary } from './canary-scan';
-import { isLocal, openApp, type Journey } from './harness';
+import { isLocal, scratchPerTest } from './harness';
 import { addSession, expectSaved, fill, lockAndUnlock, MESSAGES, openNav, press, startTestimony } from './records-steps';
 import { createVault, expectHeading } from './vault-steps';
 
-let journey: Journey | undefined;
-let work: string | undefined;
-afterEach(async () => {
-  await journey?.dispose();
-  journey = undefined;
-  if (work) await rm(work, { recursive: true, force: true });
-  work = undefined;
-});
+const scratch = scratchPerTest();
 
 const m = MESSAGES.en;
 const VAULT_PASSPHRASE = 'the orchard gate opens before dawn';
@@ -54,7 +46,7 @@ function attachmentBytes(canaries: readonly Canary[]): Buffer {
 
 describe('backup, panic wipe and restore in the browser build', () => {
   it('restores the same vault from a backup file that holds nothing in clear', async () => {
-    work = await mkdtemp(join(tmpdir(), 'sijill-backup-e2e-'));
+    const work = await scratch.folder('sijill-backup-e2e-');
     const narrativeCanary = arabicCanary('narrative');
     const contentCanaries = [latinCanary('attachment-latin', 'ATT'), arabicCanary('attachment-arabic')];
     const nameCanary = latinCanary('attachment-name', 'NAME');
@@ -62,7 +54,7 @@ describe('backup, panic wipe and restore in the browser build', () => {
     const attachmentName = `${nameCanary.text}.txt`;
     const content = attachmentBytes(contentCanaries);
 
-    journey = await openApp();
+    const journey = await scratch.openApp();
     const { page } = journey;
     await createVault(page, VAULT_PASSPHRASE);
     const fingerprintBefore = await fingerprint(page);

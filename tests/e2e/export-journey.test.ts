@@ -3,26 +3,17 @@
 // share it with that partner, and exports it through the wizard. The saved file is then opened
 // with the command-line tool's own code as the partner: it verifies (signed by our pinned
 // card) and its records parse. "Bundles written by the app open with the tool."
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/io';
-import { run } from '../../cli/run';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../node/cli/helpers';
 import { parseExchangeRecord } from '../../shared/exchange';
-import { addVerifiedContact, ownIdentityCard } from './contacts-steps';
-import { isLocal, openApp, type Journey } from './harness';
+import { exchangeCardsWithPartner } from './contacts-steps';
+import { isLocal, scratchPerTest } from './harness';
 import { addSession, expectSaved, fill, MESSAGES, openNav, press, startTestimony } from './records-steps';
 import { createVault, expectHeading } from './vault-steps';
 
-let journey: Journey | undefined;
-let work: string | undefined;
-afterEach(async () => {
-  await journey?.dispose();
-  journey = undefined;
-  if (work) await rm(work, { recursive: true, force: true });
-  work = undefined;
-});
+const scratch = scratchPerTest();
 
 const PASSPHRASE = 'a lantern by the river in late spring';
 const NARRATIVE = 'I was taken from the checkpoint at night and held for eleven months.';
@@ -30,39 +21,16 @@ const NARRATIVE = 'I was taken from the checkpoint at night and held for eleven 
 const WITNESS_NAME = 'Qamar Example-Witness';
 const m = MESSAGES.en;
 
-/** The passphrase of the partner's key file (answers the tool's prompt for it). */
-const KEY_PASSPHRASE = 'partner key passphrase for the journey';
-
-/** Runs the command-line tool in-process in `cwd`; only the key file's passphrase is asked. */
-async function cli(cwd: string, argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    cwd,
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    readSecret: (_prompt, kind) => (kind === 'key' ? Promise.resolve(KEY_PASSPHRASE) : Promise.reject(new Error('no bundle passphrase expected'))),
-  };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
-
 describe('export journey', () => {
   it('exports a consented testimony to a verified partner, and the tool opens the bundle', async () => {
-    work = await mkdtemp(join(tmpdir(), 'sijill-export-e2e-'));
-    const keygen = await cli(work, ['keygen', '--out', 'partner', '--label', 'Partner Lawyers', '--argon2', 'minimum']);
-    expect(keygen.code, keygen.err).toBe(0);
-    const partnerCard = await readFile(join(work, 'partner.sijill-id'), 'utf8');
-
-    journey = await openApp();
+    const work = await scratch.folder('sijill-export-e2e-');
+    const journey = await scratch.openApp();
     const { page } = journey;
     await createVault(page, PASSPHRASE);
 
-    // Our own card, for the partner to pin.
-    await writeFile(join(work, 'team.sijill-id'), await ownIdentityCard(page, m));
-
-    // The partner's card: added, then verified by the explicit comparison step.
-    await addVerifiedContact(page, m, partnerCard);
+    // The partner's key from the tool; our own card for the partner to pin; the partner's card
+    // added, then verified by the explicit comparison step.
+    await exchangeCardsWithPartner(page, m, work);
 
     // A testimony with consent to share it with that partner.
     await startTestimony(page, m);

@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../chromium';
 
 export interface Journey {
@@ -66,6 +66,40 @@ export async function openApp(options: { profileDir?: string; locale?: string } 
     dispose: async () => {
       await close();
       await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What one test opened: its app and its scratch folder. */
+export interface TestScratch {
+  /** Opens the app (as `openApp`); it is disposed after the test. */
+  openApp(options?: Parameters<typeof openApp>[0]): Promise<Journey>;
+  /** A new empty folder under the system's temporary folder; deleted after the test. */
+  folder(prefix: string): Promise<string>;
+}
+
+/**
+ * For journeys that also write files (a backup, a bundle, the tool's keys): registers, in the
+ * calling test file, an afterEach that disposes every app a test opened and deletes its folders,
+ * whether the test passed or not.
+ */
+export function scratchPerTest(): TestScratch {
+  const journeys: Journey[] = [];
+  const folders: string[] = [];
+  afterEach(async () => {
+    for (const journey of journeys.splice(0)) await journey.dispose();
+    for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  });
+  return {
+    openApp: async (options) => {
+      const journey = await openApp(options);
+      journeys.push(journey);
+      return journey;
+    },
+    folder: async (prefix) => {
+      const folder = await mkdtemp(join(tmpdir(), prefix));
+      folders.push(folder);
+      return folder;
     },
   };
 }

@@ -9,27 +9,19 @@
 //
 // No attachment: an `attachment-info` record names its blob by the manifest entry id, which the
 // tool draws at random while sealing, so a partner cannot write one beforehand.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXCHANGE_RECORD_FORMAT, encodeExchangeRecord, type ExchangeRecordInput } from '../../shared/exchange';
 import { EXIT } from '../../cli/exit-codes';
 import { cli } from '../node/cli/helpers';
 import { IDS, facility, perpetrator, testimony } from '../node/shared/domain/samples';
-import { addVerifiedContact, ownIdentityCard } from './contacts-steps';
-import { isLocal, openApp, type Journey } from './harness';
+import { exchangeCardsWithPartner } from './contacts-steps';
+import { isLocal, scratchPerTest } from './harness';
 import { MESSAGES, fill, openNav, press } from './records-steps';
 import { createVault, expectHeading } from './vault-steps';
 
-let journey: Journey | undefined;
-let work: string | undefined;
-afterEach(async () => {
-  await journey?.dispose();
-  journey = undefined;
-  if (work) await rm(work, { recursive: true, force: true });
-  work = undefined;
-});
+const scratch = scratchPerTest();
 
 const PASSPHRASE = 'a quiet courtyard under the olive trees';
 const m = MESSAGES.en;
@@ -49,19 +41,13 @@ function caseRecords(): ExchangeRecordInput[] {
 
 describe('tool → app journey', () => {
   it('imports a bundle sealed by the command-line tool from a verified partner, read-only with provenance, found by a transliterated search', async () => {
-    work = await mkdtemp(join(tmpdir(), 'sijill-tool-to-app-'));
-    const keygen = await cli(work, ['keygen', '--out', 'partner', '--label', 'Partner Lawyers', '--argon2', 'minimum']);
-    expect(keygen.code, keygen.err).toBe(EXIT.ok);
-    const partnerFingerprint = /^fingerprint ((?:\d{5} ){11}\d{5})$/m.exec(keygen.out)?.[1] ?? '';
-    expect(partnerFingerprint).not.toBe('');
-
-    journey = await openApp();
+    const work = await scratch.folder('sijill-tool-to-app-');
+    const journey = await scratch.openApp();
     const { page } = journey;
     await createVault(page, PASSPHRASE);
 
-    // Our card goes to the partner; the partner's card is added and verified here.
-    await writeFile(join(work, 'team.sijill-id'), await ownIdentityCard(page, m));
-    await addVerifiedContact(page, m, await readFile(join(work, 'partner.sijill-id'), 'utf8'));
+    // The partner makes its key; our card goes to the partner; the partner's card is added and verified here.
+    const partnerFingerprint = await exchangeCardsWithPartner(page, m, work);
 
     // The partner seals the records for our card (files are taken in name order).
     await mkdir(join(work, 'case'));

@@ -3,6 +3,7 @@
  * bytes and the keyring in memory, serves "opened" files from memory, and can be told to
  * cancel a dialog, fail a chunk or emit a lock signal. Used by the electron-platform tests.
  */
+import { concatBytes } from '../../shared/crypto/bytes';
 import type { AppInfo, LockSignal, SijillBridge } from '../../shared/ipc/contract';
 
 type Arg<M extends keyof SijillBridge> = Parameters<SijillBridge[M]>[0];
@@ -126,14 +127,7 @@ export class FakeBridge implements SijillBridge {
 
   /** Everything written to a save, joined. */
   savedBytes(handle: string): Uint8Array {
-    const { chunks } = this.#save(handle);
-    const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return out;
+    return concatBytes(...this.#save(handle).chunks);
   }
 
   #save(handle: string): FakeSave {

@@ -8,6 +8,7 @@
  * Main is the more privileged side, so checking its answers is not a security boundary; the
  * schema parses below catch a preload or main bug early, with a clear message.
  */
+import { concatBytes } from '../../../shared/crypto/bytes';
 import {
   appInfoSchema,
   BRIDGE_GLOBAL,
@@ -19,7 +20,7 @@ import {
   type SijillBridge,
 } from '../../../shared/ipc/contract';
 import type { FileFilter, OpenedFile, Platform, SaveRequest, SaveResult } from './platform';
-import { assertReadRange, concatBytes } from './read-range';
+import { assertReadRange } from './read-range';
 
 /** The window as the preload leaves it: the bridge is there only inside the desktop app. */
 type BridgeWindow = Window & { readonly [BRIDGE_GLOBAL]?: unknown };
@@ -96,7 +97,7 @@ class BridgeOpenedFile implements OpenedFile {
       done += part.byteLength;
       if (part.byteLength < want) break; // end of file
     }
-    return parts.length === 1 && parts[0] ? parts[0] : concatBytes(parts);
+    return parts.length === 1 && parts[0] ? parts[0] : concatBytes(...parts);
   }
 
   async close(): Promise<void> {

@@ -8,12 +8,10 @@
  */
 import { transfer, type Remote } from 'comlink';
 import type { LiveRecord, RecordKind, RecordList, RecordRepository, UnreadableRecord } from './vault-client';
+import { createSlicer, yieldToUi } from './ui-slices';
 import { RecordValidationError } from './vault-errors';
 import type { DecryptedRecord, PackedRecords, VaultWorkerApi } from './worker-api';
 
-/** Bodies validated between two yields in `list`. */
-const LIST_SLICE = 250;
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Runs a call on the unlocked worker or rejects with `LockedError`. */
 export type WorkerCall = <T>(task: (api: Remote<VaultWorkerApi>) => Promise<T>) => Promise<T>;
@@ -34,10 +32,12 @@ function toLive<T>(kind: RecordKind<T>, record: DecryptedRecord): LiveRecord<T> 
 async function validateAll<T>(parse: (input: unknown) => T, result: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): Promise<RecordList<T>> {
   const records: LiveRecord<T>[] = [];
   const unreadable: UnreadableRecord[] = [...result.unreadable];
-  for (const [index, record] of result.records.entries()) {
-    // Validating ten thousand bodies is a second of work: yield now and then so the UI
-    // thread never runs one task longer than ~100 ms (DESIGN.md §13).
-    if (index > 0 && index % LIST_SLICE === 0) await yieldToUi();
+  // Validating ten thousand bodies is a second of work: yield now and then so the UI
+  // thread never runs one task longer than ~100 ms (DESIGN.md §13).
+  const slicer = createSlicer();
+  for (const record of result.records) {
+    const pause = slicer.maybeYield();
+    if (pause) await pause;
     try {
       records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
     } catch {
@@ -49,18 +49,22 @@ async function validateAll<T>(parse: (input: unknown) => T, result: { records: D
 
 /**
  * Validates a packed list (worker/record-store.ts `packRecords`) chunk by chunk, yielding
- * between chunks: each is parsed and its bodies checked with `parse` in one short task, so
- * ten thousand summaries never arrive or get validated in one long one.
+ * between chunks and within them (ui-slices.ts): each chunk is parsed in one short task and its
+ * bodies checked with `parse` in time slices, so ten thousand summaries never arrive or get
+ * validated in one long task.
  */
 async function unpackAll<T>(parse: (input: unknown) => T, packed: PackedRecords): Promise<RecordList<T>> {
   const decoder = new TextDecoder();
   const records: LiveRecord<T>[] = [];
   const unreadable: UnreadableRecord[] = [...packed.unreadable];
+  const slicer = createSlicer();
   for (const [index, chunk] of packed.chunks.entries()) {
     if (index > 0) await yieldToUi();
     const list = JSON.parse(decoder.decode(chunk)) as DecryptedRecord[];
     packed.chunks[index] = new Uint8Array(0); // the bytes are garbage once parsed
     for (const record of list) {
+      const pause = slicer.maybeYield();
+      if (pause) await pause;
       try {
         records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
       } catch {

@@ -9,7 +9,9 @@
  *   `createRecord` in the bulk writer worker (bulk-writer.worker.ts says why that is the same
  *   database a record-by-record run leaves), validated here by each kind's schema first, as
  *   the client does; a batch is one transaction instead of one per record, and the next batch
- *   is built on this thread while the worker seals the current one.
+ *   is built on this thread while the worker seals the current one;
+ * - the partner (partner.ts) is added from its identity card and verified through the contacts
+ *   feature, as a person would, before the witnesses and consents that name it are written.
  * The vault's keyring (ciphertext; the bench passphrase is public) is handed back so the
  * runner can keep the generated vault between runs (runner.ts, "cache").
  */
@@ -17,12 +19,14 @@ import { proxy, wrap } from 'comlink';
 import Dexie, { type Table } from 'dexie';
 import type { Testimony } from '../../../shared/domain';
 import { KDF_FLOOR } from '../../../shared/crypto';
-import { facilityKind, perpetratorKind, testimonyKind } from '../../../renderer/src/features/records/record-kinds';
+import { consentKind, facilityKind, perpetratorKind, testimonyKind, witnessKind } from '../../../renderer/src/features/records/record-kinds';
 import { createVaultClient } from '../../../renderer/src/vault/create-vault-client';
 import type { LockTimers } from '../../../renderer/src/vault/lock-manager';
 import type { RecordKind, VaultClient } from '../../../renderer/src/vault/vault-client';
 import { createMemoryKeyring, createMemoryVaultPlatform } from '../../fakes/memory-keyring';
+import { addPartner } from '../../browser/import/support';
 import type { BatchTimes, BulkItem, BulkWriterApi } from './bulk-writer.worker';
+import { benchPartner, partnerContactId } from './partner';
 import type { SyntheticVault } from './synthetic-vault';
 
 /** The bench vault's passphrase: the data is synthetic. */
@@ -96,6 +100,10 @@ export async function populate(vault: SyntheticVault, count: number, names: Vaul
   await client.init();
   await client.create({ passphrase: BENCH_PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
 
+  // The partner the shared testimonies' consents name (export and import workloads).
+  await addPartner(client, await benchPartner(vault.seed));
+  const partnerId = await partnerContactId(client);
+
   // Attachments first, through the real import path (their owner ids are known in advance).
   const attachmentIds = new Map<number, string>();
   const withAttachment = Array.from({ length: count }, (_, index) => index).filter((index) => vault.attachmentBytes(index) !== null);
@@ -132,7 +140,14 @@ export async function populate(vault: SyntheticVault, count: number, names: Vaul
         const attachment = attachmentIds.get(index);
         bodies.push(attachment === undefined ? body : { ...body, attachmentIds: [attachment] });
       }
-      const items = bodies.map((body) => item(testimonyKind, body.id, body));
+      const items: BulkItem[] = [];
+      for (const [offset, body] of bodies.entries()) {
+        const witness = vault.witness(from + offset);
+        const consent = vault.consent(from + offset, partnerId);
+        if (witness) items.push(item(witnessKind, witness.id, witness));
+        if (consent) items.push(item(consentKind, consent.id, consent));
+        items.push(item(testimonyKind, body.id, body));
+      }
       times.buildMs += performance.now() - built;
       await sealing; // one batch in the worker at a time; this one was built meanwhile
       sealing = Promise.all([writer.create(items).then(add), plain.rows.bulkPut(bodies)]);
@@ -166,7 +181,7 @@ async function checkOpens(client: VaultClient): Promise<void> {
 }
 
 /** Incompressible bytes, as a photo or scan would be. */
-function noise(size: number): Uint8Array<ArrayBuffer> {
+export function noise(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   for (let at = 0; at < size; at += 65536) crypto.getRandomValues(bytes.subarray(at, Math.min(size, at + 65536)));
   return bytes;

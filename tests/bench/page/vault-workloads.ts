@@ -57,7 +57,21 @@ export interface Unlocked {
 }
 
 /** Unlock → case store loaded → first page sorted → search index ready, with the times of each. */
+/**
+ * Where the long tasks of an unlock fell: "140 ms at +1200 (case file)". Says which stretch to
+ * profile: the unlock call, loading the case file (summaries listed and derived), or waiting
+ * for search (the saved index restored or rebuilt).
+ */
+function placeLongTasks(entries: readonly PerformanceEntry[], marks: { start: number; unlocked: number; listed: number; indexed: number }): string {
+  const stretch = (at: number) => (at < marks.unlocked ? 'unlock call' : at < marks.listed ? 'case file' : at < marks.indexed ? 'search' : 'after');
+  const long = entries.filter((e) => e.duration > 50).map((e) => `${e.duration.toFixed(0)} ms at +${(e.startTime - marks.start).toFixed(0)} (${stretch(e.startTime)})`);
+  return long.length === 0 ? 'no task over 50 ms' : `tasks over 50 ms: ${long.join(', ')}`;
+}
+
 async function unlockToList(client: VaultClient) {
+  const entries: PerformanceEntry[] = [];
+  const observer = PerformanceObserver.supportedEntryTypes.includes('longtask') ? new PerformanceObserver((list) => entries.push(...list.getEntries())) : null;
+  observer?.observe({ type: 'longtask' });
   const start = performance.now();
   const result = await client.unlock(BENCH_PASSPHRASE);
   if (!result.ok) throw new Error('bench vault did not unlock');
@@ -79,7 +93,12 @@ async function unlockToList(client: VaultClient) {
     check();
   });
   const indexed = performance.now();
-  return { file, store, start, unlocked, listed, indexed };
+  // Long-task entries arrive after their task: give them a moment.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  entries.push(...(observer?.takeRecords() ?? []));
+  observer?.disconnect();
+  const placed = placeLongTasks(entries, { start, unlocked, listed, indexed });
+  return { file, store, start, unlocked, listed, indexed, placed };
 }
 
 /**
@@ -98,7 +117,7 @@ export async function unlockWorkload(client: VaultClient, plainName: string, arg
   await first.store.search?.flushIndex();
   first.store.dispose();
   await client.lock('manual');
-  const { file, store, start, unlocked, listed, indexed } = await tasks.phase('unlock → list → search ready', () => unlockToList(client));
+  const { file, store, start, unlocked, listed, indexed, placed } = await tasks.phase('unlock → list → search ready', () => unlockToList(client));
   const restored = store.search?.lastLoad;
   // The baseline's own long task (structured-cloning every row onto this thread) stays outside the phase.
   const plain = new PlainDatabase(plainName);
@@ -110,7 +129,7 @@ export async function unlockWorkload(client: VaultClient, plainName: string, arg
   const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
   const figures: Figure[] = [
     { label: 'Argon2id (floor cost)', unit: 'ms', value: argonMs, baseline: null, baselineLabel: '—', budget: null, note: 'subtracted below' },
-    { label: 'unlock → first page − Argon2id', unit: 'ms', value: listed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: { on: 'value', op: '<=', limit: 2000 } },
+    { label: 'unlock → first page − Argon2id', unit: 'ms', value: listed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: { on: 'value', op: '<=', limit: 2000 }, note: `${placed}; first unlock: ${first.placed}` },
     { label: '  of which unlock call − Argon2id', unit: 'ms', value: unlocked - start - argonMs, baseline: null, baselineLabel: '—', budget: null },
     { label: 'unlock → search ready − Argon2id', unit: 'ms', value: indexed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null, note: `saved index restored: ${String(restored?.restored)}, ${restored?.indexed ?? '?'} re-indexed` },
     { label: 'first unlock → search ready − Argon2id', unit: 'ms', value: first.indexed - first.start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null, note: `no saved index yet: ${built?.indexed ?? '?'} indexed, then saved` },

@@ -6,7 +6,7 @@ import { idFromBytes, type Id } from '../../../shared/domain/ids';
 import type { AttachmentDraft, AttachmentOwner } from '../../../renderer/src/vault/attachment-types';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import type { AttachmentSeams } from '../../../renderer/src/vault/worker/attachment-store';
-import { joined } from '../support/chunks';
+import { concatBytes } from '../../../shared/crypto/bytes';
 import { makeUnlockedVault, rawDatabase, type Harness, type HarnessOptions } from '../vault/support/vault-harness';
 
 /** A random owner (the attachment store does not require the owner record to exist). */
@@ -45,7 +45,7 @@ export async function readWhole(client: VaultClient, id: Id, pieceBytes?: number
     for (;;) {
       const piece = await reader.read(pieceBytes);
       parts.push(piece.bytes);
-      if (piece.done) return joined(...parts);
+      if (piece.done) return concatBytes(...parts);
     }
   } finally {
     await reader.close();

@@ -8,11 +8,9 @@ import { fromBase64url, fromHex } from '../../../shared/bundle/encoding';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf-params';
 import { createIdentity } from '../../../shared/crypto/identity';
 import { getSodium } from '../../../shared/crypto/sodium';
-import { databaseExists } from '../../../renderer/src/vault/database-presence';
-import { BackupError } from '../../../renderer/src/vault/vault-errors';
-import { joined } from '../support/chunks';
+import { concatBytes } from '../../../shared/crypto/bytes';
 import { defined, deleteTestDatabases, makeUnlockedVault, VAULT_TESTS } from '../vault/support/vault-harness';
-import { BACKUP_PASSPHRASE, backupBytes, memorySource, NEW_PASSPHRASE, populate } from './support';
+import { BACKUP_PASSPHRASE, backupBytes, expectRestoreRefused, populate, restoreFrom } from './support';
 
 afterEach(deleteTestDatabases);
 
@@ -31,7 +29,7 @@ async function resealedByStranger(bytes: Uint8Array): Promise<Uint8Array> {
   const entries: EntrySource[] = [];
   for (const entry of held) {
     const id = defined(fromBase64url(entry.id, 16), 'entry id');
-    const body = joined(...entry.parts);
+    const body = concatBytes(...entry.parts);
     entries.push(
       entry.kind === 'record'
         ? await recordEntry({ id, type: entry.type, json: body })
@@ -50,27 +48,21 @@ async function resealedByStranger(bytes: Uint8Array): Promise<Uint8Array> {
   });
   const out: Uint8Array[] = [];
   for await (const chunk of written.chunks) out.push(chunk);
-  return joined(...out);
+  return concatBytes(...out);
 }
 
 describe('restore and the backup signer', VAULT_TESTS, () => {
   it('refuses a backup re-sealed by another identity, leaving no vault; the original still restores', async () => {
-    const { client, keyring, databaseName } = await makeUnlockedVault();
+    const vault = await makeUnlockedVault();
+    const { client } = vault;
     await populate(client);
     const { bytes } = await backupBytes(client);
     await client.panicWipe();
     const forged = await resealedByStranger(bytes);
-    const restore = defined(client.restore);
-    const attempt = (source: Uint8Array) => restore({ source: memorySource(source), backupPassphrase: BACKUP_PASSPHRASE, passphrase: NEW_PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
 
-    const error = await attempt(forged).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(BackupError);
-    expect((error as BackupError).problem).toBe('signer-mismatch');
-    expect(client.getState().status).toBe('first-run');
-    expect(keyring.bytes).toBeNull();
-    expect(await databaseExists(databaseName)).toBe(false);
+    await expectRestoreRefused(vault, forged, 'signer-mismatch');
 
-    await attempt(bytes);
+    await restoreFrom(client, bytes);
     expect(client.getState().status).toBe('unlocked');
     await client.dispose();
   });

@@ -2,13 +2,16 @@
  * Shared set-up for backup tests (browser tier): a vault with a bit of everything, a backup
  * written to memory through the real client, and a source that reads it back in slices.
  */
+import { expect } from 'vitest';
 import { z } from 'zod';
 import type { BackupSource } from '../../../renderer/src/vault/backup-types';
 import { defineRecordKind } from '../../../renderer/src/vault/record-kind';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
+import { databaseExists } from '../../../renderer/src/vault/database-presence';
+import { BackupError } from '../../../renderer/src/vault/vault-errors';
 import { draftFor, newOwner, patternBytes } from '../attachments/support';
-import { joined } from '../support/chunks';
-import { defined, noteKind, witnessCardKind } from '../vault/support/vault-harness';
+import { concatBytes } from '../../../shared/crypto/bytes';
+import { defined, noteKind, witnessCardKind, type Harness } from '../vault/support/vault-harness';
 
 export const BACKUP_PASSPHRASE = 'نسخة احتياطية للخزنة — backup 2026';
 export const NEW_PASSPHRASE = 'a new passphrase for the restored vault';
@@ -48,7 +51,7 @@ export async function backupBytes(client: VaultClient, includeDeviceKey = false)
   const parts: Uint8Array[] = [];
   for await (const piece of stream.chunks) parts.push(piece);
   await stream.finish();
-  const bytes = joined(...parts) as Uint8Array<ArrayBuffer>;
+  const bytes = concatBytes(...parts);
   if (bytes.length !== stream.size) throw new Error('the backup is not the size it announced');
   return { bytes, bundleId: stream.bundleId, entries: stream.entries };
 }
@@ -56,4 +59,19 @@ export async function backupBytes(client: VaultClient, includeDeviceKey = false)
 /** Reads `bytes` in slices, like an opened file. */
 export function memorySource(bytes: Uint8Array): BackupSource {
   return { size: bytes.length, read: async (offset, length) => bytes.slice(offset, offset + length) };
+}
+
+/** Restores `source` into the wiped vault of `client`: the new passphrase, the normal profile. */
+export function restoreFrom(client: VaultClient, source: Uint8Array, backupPassphrase = BACKUP_PASSPHRASE): Promise<unknown> {
+  return defined(client.restore, 'restore')({ source: memorySource(source), backupPassphrase, passphrase: NEW_PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
+}
+
+/** Expects the restore of `source` to be refused with `problem`, leaving no vault: still first run, no keyring, no database. */
+export async function expectRestoreRefused(vault: Harness, source: Uint8Array, problem: BackupError['problem'], backupPassphrase = BACKUP_PASSPHRASE): Promise<void> {
+  const error = await restoreFrom(vault.client, source, backupPassphrase).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(BackupError);
+  expect((error as BackupError).problem).toBe(problem);
+  expect(vault.client.getState().status).toBe('first-run');
+  expect(vault.keyring.bytes).toBeNull();
+  expect(await databaseExists(vault.databaseName)).toBe(false);
 }

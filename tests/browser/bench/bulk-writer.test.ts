@@ -4,13 +4,15 @@
 // head-shard generations at unlock. Real crypto, real IndexedDB, real workers; no timing.
 import { describe, expect, it } from 'vitest';
 import { KDF_FLOOR } from '../../../shared/crypto';
-import { facilityKind, perpetratorKind, testimonyKind } from '../../../renderer/src/features/records/record-kinds';
+import { consentKind, facilityKind, perpetratorKind, testimonyKind, witnessKind } from '../../../renderer/src/features/records/record-kinds';
 import { createVaultClient } from '../../../renderer/src/vault/create-vault-client';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import { VaultDatabase } from '../../../renderer/src/vault/worker/database';
 import { createMemoryVaultPlatform } from '../../fakes/memory-keyring';
 import { BENCH_PASSPHRASE, populate } from '../../bench/page/populate';
 import { syntheticVault } from '../../bench/page/synthetic-vault';
+import { benchPartner, partnerContactId } from '../../bench/page/partner';
+import { addPartner } from '../import/support';
 
 /** Testimonies 0..4: none of them has an attachment (1 in 10, at index 5, 15, …). */
 const COUNT = 5;
@@ -20,9 +22,15 @@ async function recordByRecord(databaseName: string): Promise<VaultClient> {
   const client = createVaultClient({ platform: createMemoryVaultPlatform(), databaseName, kdfParams: () => KDF_FLOOR });
   await client.init();
   await client.create({ passphrase: BENCH_PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
+  await addPartner(client, await benchPartner(vault.seed));
+  const partnerId = await partnerContactId(client);
   for (const facility of vault.facilities) await client.records.create(facilityKind, facility, { id: facility.id });
   for (const person of vault.perpetrators) await client.records.create(perpetratorKind, person, { id: person.id });
   for (let index = 0; index < COUNT; index += 1) {
+    const witness = vault.witness(index);
+    const consent = vault.consent(index, partnerId);
+    if (witness) await client.records.create(witnessKind, witness, { id: witness.id });
+    if (consent) await client.records.create(consentKind, consent, { id: consent.id });
     const body = vault.testimony(index);
     await client.records.create(testimonyKind, body, { id: body.id });
   }
@@ -47,14 +55,19 @@ async function contents(client: VaultClient) {
   const testimonies = await client.records.list(testimonyKind);
   const facilities = await client.records.list(facilityKind);
   const perpetrators = await client.records.list(perpetratorKind);
+  const witnesses = await client.records.list(witnessKind);
+  const consents = await client.records.list(consentKind);
   const trail = await client.auditTrail();
   await client.lock('manual');
   const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
   return {
-    unreadable: [...testimonies.unreadable, ...facilities.unreadable, ...perpetrators.unreadable],
+    unreadable: [...testimonies.unreadable, ...facilities.unreadable, ...perpetrators.unreadable, ...witnesses.unreadable, ...consents.unreadable],
     testimonies: byId(testimonies.records).map((r) => ({ id: r.id, version: r.version, body: r.body })),
     facilities: byId(facilities.records).map((r) => r.body),
     perpetrators: byId(perpetrators.records).map((r) => r.body),
+    witnesses: byId(witnesses.records).map((r) => r.body),
+    // Consents name the partner contact, whose id each vault drew for itself.
+    consents: byId(consents.records).map((r) => ({ id: r.id, witnessId: r.body.witnessId, events: r.body.events.length })),
     creates: trail.rows.filter((row) => row.action === 'record.create').length,
     allVerified: trail.rows.every((row) => row.verified),
   };
@@ -76,6 +89,10 @@ describe('bench bulk generation', () => {
     expect(a.testimonies).toEqual(b.testimonies);
     expect(a.facilities).toEqual(b.facilities);
     expect(a.perpetrators).toEqual(b.perpetrators);
+    // Testimonies 1 and 3 are shared: a witness and a consent each.
+    expect(a.witnesses).toHaveLength(2);
+    expect(a.witnesses).toEqual(b.witnesses);
+    expect(a.consents).toEqual(b.consents);
     expect(a.creates).toBe(b.creates);
     expect(a.allVerified && b.allVerified).toBe(true);
     expect(await rowCounts(names.vault)).toEqual(await rowCounts(`bench-reference-${run}`));

@@ -16,7 +16,7 @@ import { consentKind, facilityKind, perpetratorKind, testimonyKind, witnessKind 
 import type { ExportRequest } from '../../../renderer/src/vault/export-types';
 import type { LiveRecord, VaultClient } from '../../../renderer/src/vault/vault-client';
 import type { Contact } from '../../../shared/domain/contact';
-import { joined } from '../support/chunks';
+import { concatBytes } from '../../../shared/crypto/bytes';
 import { facility, perpetrator, testimony, witness } from '../../node/shared/domain/samples';
 import { grant } from '../../node/shared/domain/consent-fixtures';
 import { partnerCard } from '../features/contacts/support';
@@ -95,7 +95,7 @@ export function request(testimonyIds: readonly Id[], recipientIds: readonly Id[]
 export async function pullAll(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const chunk of chunks) parts.push(chunk);
-  return joined(...parts);
+  return concatBytes(...parts);
 }
 
 /** An entry as the partner received it (verified before `endEntry`). */
@@ -116,7 +116,7 @@ export async function readAsPartner(file: Uint8Array, partner: DeviceIdentity, s
       parts.push(bytes.slice());
     },
     endEntry(entry) {
-      entries.push({ entry, bytes: joined(...parts) });
+      entries.push({ entry, bytes: concatBytes(...parts) });
     },
   };
   const bundle = await readBundle(

@@ -15,7 +15,7 @@ import type { SaveRequest, SaveResult } from '../../../renderer/src/platform/pla
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import { withdrawal } from '../../node/shared/domain/consent-fixtures';
 import { createFakePlatform } from '../../fakes/fake-platform';
-import { joined } from '../support/chunks';
+import { concatBytes } from '../../../shared/crypto/bytes';
 import { cleanUp } from '../features/feature-support';
 import { deleteTestDatabases, makeUnlockedVault, VAULT_TESTS } from '../vault/support/vault-harness';
 import { draftFor, patternBytes } from '../attachments/support';
@@ -54,7 +54,7 @@ describe('export wizard', VAULT_TESTS, () => {
     const screen = await renderWizard(client, 'ar', async (request) => {
       const parts: Uint8Array[] = [];
       for await (const chunk of request.chunks) parts.push(chunk.slice());
-      saved.push(joined(...parts));
+      saved.push(concatBytes(...parts));
       return { status: 'saved', name: request.suggestedName };
     });
 

@@ -4,6 +4,7 @@
 // and a hostile entry type cannot corrupt the quarantine summary.
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordEntry, writeBundle } from '../../../shared/bundle';
+import { concatBytes } from '../../../shared/crypto/bytes';
 import { createIdentity } from '../../../shared/crypto/identity';
 import { getSodium } from '../../../shared/crypto/sodium';
 import { testimonyKind } from '../../../renderer/src/features/records/record-kinds';
@@ -63,8 +64,7 @@ describe('import hardening', VAULT_TESTS, () => {
     });
     const parts: Uint8Array[] = [];
     for await (const chunk of written.chunks) parts.push(chunk);
-    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-    parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
+    const bytes = concatBytes(...parts);
     const opened = await imports(client).open(openedFile(bytes));
     if (!opened.ok) throw new Error(`refused: ${opened.problem} ${opened.code}`);
     expect(opened.summary).toMatchObject({ trust: 'unverified', canMerge: false });

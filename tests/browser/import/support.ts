@@ -4,6 +4,7 @@
  */
 import { describeEntry, recordEntry, writeBundle, type EntrySource, type PublicIdentity } from '../../../shared/bundle';
 import { toBase64url } from '../../../shared/bundle/encoding';
+import { concatBytes } from '../../../shared/crypto/bytes';
 import type { DeviceIdentity } from '../../../shared/crypto/identity';
 import { getSodium } from '../../../shared/crypto/sodium';
 import { EXCHANGE_RECORD_FORMAT, encodeExchangeRecord, type ExchangeRecordInput, type ExchangeRecordType } from '../../../shared/exchange';
@@ -100,13 +101,7 @@ export async function sealBundle(options: {
   });
   const parts: Uint8Array[] = [];
   for await (const chunk of written.chunks) parts.push(chunk);
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 /** The vault's own identity, as a recipient. */

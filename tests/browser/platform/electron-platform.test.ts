@@ -3,7 +3,8 @@ import { createElectronPlatform, readBridge } from '../../../renderer/src/platfo
 import type { PlatformLockSignal } from '../../../renderer/src/platform/platform';
 import { IPC_LIMITS } from '../../../shared/ipc/contract';
 import { FAKE_APP_INFO, FakeBridge } from '../../fakes/fake-bridge';
-import { chunksOf, countingBytes, failingAfter, joined, sameBytes } from '../support/chunks';
+import { concatBytes } from '../../../shared/crypto/bytes';
+import { chunksOf, countingBytes, failingAfter, sameBytes } from '../support/chunks';
 
 const filters = [{ name: 'Sijill bundle', extensions: ['sijill'] }];
 
@@ -40,7 +41,7 @@ describe('electron platform: saveFile', () => {
     expect(bridge.calls).toEqual(['saveFileBegin', 'saveFileChunk', 'saveFileChunk', 'saveFileChunk', 'saveFileCommit']);
     const { handle, save } = onlySave(bridge);
     expect(save).toMatchObject({ committed: true, aborted: false });
-    expect(bridge.savedBytes(handle)).toEqual(joined(...parts));
+    expect(bridge.savedBytes(handle)).toEqual(concatBytes(...parts));
   });
 
   it('splits a chunk larger than one IPC message', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWithFileInput, saveByDownload } from '../../../renderer/src/platform/web-files';
-import { chunksOf, countingBytes, failingAfter, joined } from '../support/chunks';
+import { concatBytes } from '../../../shared/crypto/bytes';
+import { chunksOf, countingBytes, failingAfter } from '../support/chunks';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -49,7 +50,7 @@ describe('saveByDownload', () => {
     const blob = anchor ? downloads.blobs.get(anchor.href) : undefined;
     expect(blob?.type).toBe('application/octet-stream');
     const saved = new Uint8Array(await (blob as Blob).arrayBuffer());
-    expect(saved).toEqual(joined(...parts));
+    expect(saved).toEqual(concatBytes(...parts));
     expect(anchor?.isConnected).toBe(false);
     await expect.poll(() => downloads.revoked).toEqual([anchor?.href]);
   });

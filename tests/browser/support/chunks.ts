@@ -25,17 +25,6 @@ export async function* failingAfter(parts: Uint8Array[], error: Error): AsyncIte
   throw error;
 }
 
-/** The parts joined into one array. */
-export function joined(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
 /** Bytes 0, 1, 2, … wrapping at 256. */
 export function countingBytes(length: number, start = 0): Uint8Array<ArrayBuffer> {
   return Uint8Array.from({ length }, (_, index) => (start + index) % 256);

@@ -74,7 +74,8 @@ function memoryProbe(): MemoryProbe {
   return { source: 'none', read: async () => null };
 }
 
-async function rawSecretstream(data: Uint8Array): Promise<{ encrypt: number; decrypt: number }> {
+/** Raw secretstream push, then pull, of `data` in 64 KiB chunks in memory (ms each): the baseline of every stream figure. */
+export async function rawSecretstream(data: Uint8Array): Promise<{ encrypt: number; decrypt: number }> {
   const s = await getSodium();
   const key = s.crypto_secretstream_xchacha20poly1305_keygen();
   const chunks: Uint8Array[] = [];

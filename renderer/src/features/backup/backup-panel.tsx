@@ -6,7 +6,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform/platform-context';
@@ -15,7 +15,7 @@ import { Button } from '../../ui/button';
 import { Checkbox } from '../../ui/checkbox';
 import { Disclosure } from '../../ui/disclosure';
 import { Notice } from '../../ui/notice';
-import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
+import { NewPassphraseFormFields } from '../passphrase/new-passphrase-fields';
 import { useVaultClient } from '../vault-session/vault-context';
 import { backupErrorText } from './backup-errors';
 import { BACKUP_DEFAULTS, backupSchema, type BackupValues } from './backup-schema';
@@ -33,8 +33,7 @@ export function BackupPanel() {
   const client = useVaultClient();
   const platform = usePlatform();
   const form = useForm<BackupValues>({ resolver: zodResolver(backupSchema), defaultValues: BACKUP_DEFAULTS });
-  const { register, handleSubmit, setValue, control, formState, reset } = form;
-  const passphraseValue = useWatch({ control, name: 'passphrase' });
+  const { register, handleSubmit, reset } = form;
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const abort = useRef<AbortController | null>(null);
@@ -72,11 +71,6 @@ export function BackupPanel() {
     }
   };
 
-  const onGenerated = (words: string) => {
-    setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
-    setValue('confirmation', '', { shouldValidate: false });
-  };
-
   return (
     <>
       <p>{t('backup.intro')}</p>
@@ -98,14 +92,7 @@ export function BackupPanel() {
       <Disclosure label={t('backup.open')}>
         <form noValidate onSubmit={handleSubmit((values) => run(values))}>
           <fieldset className="create-vault__fieldset" disabled={busy}>
-            <NewPassphraseFields
-              passphrase={register('passphrase')}
-              confirmation={register('confirmation')}
-              passphraseValue={passphraseValue}
-              errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
-              onGenerated={onGenerated}
-              disabled={busy}
-            />
+            <NewPassphraseFormFields form={form} disabled={busy} />
             <Checkbox {...register('includeDeviceKey')} label={t('backup.deviceKey')} description={<p>{t('backup.deviceKeyBody')}</p>} />
           </fieldset>
           {progress && (

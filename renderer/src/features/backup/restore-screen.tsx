@@ -6,7 +6,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform/platform-context';
 import type { OpenedFile } from '../../platform/platform';
@@ -16,7 +16,7 @@ import { Field } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { PasswordInput } from '../../ui/password-input';
 import { Screen } from '../../ui/screen';
-import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
+import { NewPassphraseFormFields } from '../passphrase/new-passphrase-fields';
 import { useVaultClient } from '../vault-session/vault-context';
 import { backupErrorText } from './backup-errors';
 import { RESTORE_DEFAULTS, restoreSchema, type RestoreValues } from './backup-schema';
@@ -32,8 +32,7 @@ export function RestoreScreen({ focusOnMount = false, onCancel }: RestoreScreenP
   const client = useVaultClient();
   const platform = usePlatform();
   const form = useForm<RestoreValues>({ resolver: zodResolver(restoreSchema), defaultValues: RESTORE_DEFAULTS });
-  const { register, handleSubmit, setValue, control, formState } = form;
-  const passphraseValue = useWatch({ control, name: 'passphrase' });
+  const { register, handleSubmit, formState } = form;
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -75,11 +74,6 @@ export function RestoreScreen({ focusOnMount = false, onCancel }: RestoreScreenP
     }
   };
 
-  const onGenerated = (words: string) => {
-    setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
-    setValue('confirmation', '', { shouldValidate: false });
-  };
-
   return (
     <Screen title={t('backup.restoreTitle')} focusOnMount={focusOnMount}>
       <p className="screen__lead">{t('backup.restoreIntro')}</p>
@@ -97,14 +91,7 @@ export function RestoreScreen({ focusOnMount = false, onCancel }: RestoreScreenP
             {(control) => <PasswordInput {...control} {...register('backupPassphrase')} />}
           </Field>
           <h2>{t('backup.newPassphraseTitle')}</h2>
-          <NewPassphraseFields
-            passphrase={register('passphrase')}
-            confirmation={register('confirmation')}
-            passphraseValue={passphraseValue}
-            errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
-            onGenerated={onGenerated}
-            disabled={busy}
-          />
+          <NewPassphraseFormFields form={form} disabled={busy} />
           <Checkbox {...register('highRisk')} label={t('createVault.highRisk')} description={<p>{t('createVault.highRiskBody')}</p>} />
         </fieldset>
         {failure && (

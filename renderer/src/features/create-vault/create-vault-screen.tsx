@@ -5,13 +5,13 @@
  * comes back as it was, so nothing has to be typed again.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { Checkbox } from '../../ui/checkbox';
 import { Notice } from '../../ui/notice';
 import { Screen } from '../../ui/screen';
-import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
+import { NewPassphraseFormFields } from '../passphrase/new-passphrase-fields';
 import './create-vault.css';
 import { CREATE_VAULT_DEFAULTS, createVaultSchema, toCreateOptions, type CreateVaultValues } from './create-vault-schema';
 import { CreatingVaultNotice } from './creating-vault-notice';
@@ -27,29 +27,16 @@ export interface CreateVaultScreenProps {
 export function CreateVaultScreen({ creation, focusOnMount = false, onCancel }: CreateVaultScreenProps) {
   const { t } = useTranslation();
   const form = useForm<CreateVaultValues>({ resolver: zodResolver(createVaultSchema), defaultValues: CREATE_VAULT_DEFAULTS });
-  const { register, handleSubmit, setValue, control, formState } = form;
-  const passphraseValue = useWatch({ control, name: 'passphrase' });
+  const { register, handleSubmit } = form;
   const { phase } = creation.state;
   const busy = phase === 'creating';
-
-  const onGenerated = (words: string) => {
-    setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
-    setValue('confirmation', '', { shouldValidate: false });
-  };
 
   return (
     <Screen title={t('createVault.title')} focusOnMount={focusOnMount}>
       <p className="screen__lead">{t('createVault.intro')}</p>
       <form className="create-vault" noValidate onSubmit={handleSubmit((values) => creation.create(toCreateOptions(values)))}>
         <fieldset className="create-vault__fieldset" disabled={busy}>
-          <NewPassphraseFields
-            passphrase={register('passphrase')}
-            confirmation={register('confirmation')}
-            passphraseValue={passphraseValue}
-            errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
-            onGenerated={onGenerated}
-            disabled={busy}
-          />
+          <NewPassphraseFormFields form={form} disabled={busy} />
           <h2>{t('createVault.protectionTitle')}</h2>
           <Checkbox {...register('highRisk')} label={t('createVault.highRisk')} description={<p>{t('createVault.highRiskBody')}</p>} />
           <Checkbox {...register('withRecoveryKey')} label={t('createVault.recovery')} description={<p>{t('createVault.recoveryBody')}</p>} />

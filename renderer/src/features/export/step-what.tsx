@@ -13,6 +13,7 @@ import { ConsentBadge } from '../consent/consent-badge';
 import { useVocabularyLang } from '../testimony/form/vocabulary-fields';
 import { DEFAULT_CONTROLS, filterOf, sortOf, type ListControls } from '../testimony/list/list-controls';
 import { ListFilters } from '../testimony/list/list-filters';
+import { toggled } from './selection';
 
 /** Rows rendered at most; "choose all shown" still takes every match. */
 const MAX_ROWS = 300;
@@ -27,12 +28,6 @@ export function StepWhat({ selected, onChange }: StepWhatProps) {
   const lang = useVocabularyLang();
   const [controls, setControls] = useState<ListControls>(DEFAULT_CONTROLS);
   const list = useTestimonies(filterOf(controls), sortOf(controls));
-  const toggle = (id: Id, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    onChange(next);
-  };
   return (
     <div className="export-step">
       <p>{t('exportBundle.what.intro')}</p>
@@ -57,7 +52,7 @@ export function StepWhat({ selected, onChange }: StepWhatProps) {
             {list.items.slice(0, MAX_ROWS).map((entry) => (
               <li key={entry.id} className="export-list__item">
                 <label className="export-list__label">
-                  <input type="checkbox" checked={selected.has(entry.id)} onChange={(event) => toggle(entry.id, event.target.checked)} />
+                  <input type="checkbox" checked={selected.has(entry.id)} onChange={(event) => onChange(toggled(selected, entry.id, event.target.checked))} />
                   <span className="export-list__code">{entry.body.referenceCode}</span>
                   <span className={`status-badge status-badge--${entry.body.status}`}>{labelOf(testimonyStatuses, entry.body.status, lang)}</span>
                   <ConsentBadge glance={entry.consent} compact />

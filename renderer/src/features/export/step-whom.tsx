@@ -10,6 +10,7 @@ import type { LiveRecord } from '../../vault/vault-client';
 import { canExchangeWith, contactStatus, listContacts } from '../contacts';
 import { NameText } from '../facility';
 import { useVaultClient } from '../vault-session/vault-context';
+import { toggled } from './selection';
 
 export interface StepWhomProps {
   selected: ReadonlySet<Id>;
@@ -35,12 +36,6 @@ export function StepWhom({ selected, onChange, onContacts }: StepWhomProps) {
       live = false;
     };
   }, [client, onContacts]);
-  const toggle = (id: Id, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    onChange(next);
-  };
   return (
     <div className="export-step">
       <p>{t('exportBundle.whom.intro')}</p>
@@ -59,7 +54,7 @@ export function StepWhom({ selected, onChange, onContacts }: StepWhomProps) {
                   disabled={!allowed}
                   checked={allowed && selected.has(contact.id)}
                   aria-describedby={allowed ? undefined : reasonId}
-                  onChange={(event) => toggle(contact.id, event.target.checked)}
+                  onChange={(event) => onChange(toggled(selected, contact.id, event.target.checked))}
                 />
                 <NameText text={contact.body.label} />
               </label>

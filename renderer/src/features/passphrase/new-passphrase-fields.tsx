@@ -5,10 +5,11 @@
  * Presentational over react-hook-form: the parent owns the form and passes what `register`
  * returned, the current value (for the meter) and the error codes. A generated passphrase is
  * put in the first field and shown in full once; the confirmation stays empty on purpose, so
- * typing it proves the words were written down correctly.
+ * typing it proves the words were written down correctly. `NewPassphraseFormFields` does that
+ * wiring for a form whose values hold `passphrase` and `confirmation`.
  */
 import { useState } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useWatch, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { generatePassphrase } from '../../../../shared/crypto/passphrase';
 import { Button } from '../../ui/button';
@@ -77,5 +78,38 @@ export function NewPassphraseFields({ passphrase, confirmation, passphraseValue,
         {(control) => <PasswordInput {...control} {...confirmation} disabled={disabled} />}
       </Field>
     </div>
+  );
+}
+
+/** The values every new-passphrase form holds (its schema adds `refineNewPassphrase`). */
+export interface NewPassphraseValues {
+  passphrase: string;
+  confirmation: string;
+}
+
+export interface NewPassphraseFormFieldsProps<T extends NewPassphraseValues> {
+  form: UseFormReturn<T>;
+  disabled?: boolean;
+}
+
+/** `NewPassphraseFields` wired to the parent's form: registration, meter value, errors, generator. */
+export function NewPassphraseFormFields<T extends NewPassphraseValues>({ form, disabled = false }: NewPassphraseFormFieldsProps<T>) {
+  // react-hook-form's types cannot see that a generic T has these two string fields, although
+  // the constraint guarantees it; only they are touched here, so viewing the form as holding
+  // just them is sound.
+  const { register, setValue, control, formState } = form as unknown as UseFormReturn<NewPassphraseValues>;
+  const passphraseValue = useWatch({ control, name: 'passphrase' });
+  return (
+    <NewPassphraseFields
+      passphrase={register('passphrase')}
+      confirmation={register('confirmation')}
+      passphraseValue={passphraseValue}
+      errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
+      onGenerated={(words) => {
+        setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
+        setValue('confirmation', '', { shouldValidate: false });
+      }}
+      disabled={disabled}
+    />
   );
 }

@@ -13,6 +13,7 @@ import {
   type PartialDate,
 } from '../../../../shared/domain';
 import { normaliseForFilter } from '../../../../shared/names/search-keys';
+import type { Slicer } from '../../vault/ui-slices';
 import type { Id, LiveRecord } from '../../vault/vault-client';
 import { ancestorsOf, MutableCaseIndexes } from './case-indexes';
 import { consentAt } from './consent-glance';
@@ -209,24 +210,22 @@ export function deriveCaseData(raw: RawCase, previous: CaseData | null, day: Cal
   return assemble(raw, previous, indexes, testimonies, testimonyKeys, consents);
 }
 
-/** How many records are processed between two yields while loading. */
-export const LOAD_SLICE = 500;
-
 /**
- * The first derivation after unlock, in slices with `pause()` between them, so ten thousand
- * testimonies never hold the UI thread for one long task.
+ * The first derivation after unlock, in slices: `slicer` (vault/ui-slices.ts) is asked after
+ * every testimony and yields once a slice has run long enough, so ten thousand testimonies
+ * never hold the UI thread for one long task, however loaded the machine.
  */
-export async function loadCaseData(raw: RawCase, day: CalendarDate, pause: () => Promise<void>): Promise<CaseData> {
+export async function loadCaseData(raw: RawCase, day: CalendarDate, slicer: Slicer): Promise<CaseData> {
   const indexes = new MutableCaseIndexes();
   const consents = deriveConsents(raw, null, day);
   const testimonies = new Map<Id, TestimonyEntry>();
   const testimonyKeys = new Map<Id, TestimonyKeys>();
-  let count = 0;
   for (const [id, record] of raw.testimonies) {
     indexes.addTestimony(id, record.body);
     testimonies.set(id, testimonyEntry(raw, consents, record, undefined));
     testimonyKeys.set(id, keysOf(null, record));
-    if (++count % LOAD_SLICE === 0) await pause();
+    const pause = slicer.maybeYield();
+    if (pause) await pause;
   }
   for (const [id, record] of raw.facilities) indexes.addFacility(id, record.body);
   for (const [id, record] of raw.perpetrators) indexes.addPerpetrator(id, record.body);

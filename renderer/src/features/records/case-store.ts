@@ -12,6 +12,7 @@
  * interleave with another command of this session.
  */
 import type { AllegedPerpetrator, ConsentRecord, Facility, Testimony } from '../../../../shared/domain';
+import { createSlicer } from '../../vault/ui-slices';
 import type { Id, LiveRecord, VaultClient } from '../../vault/vault-client';
 import { deriveCaseData, loadCaseData, type CaseData, type RawCase } from './case-data';
 import { today } from './consent-glance';
@@ -74,8 +75,6 @@ const byId = <T extends { id: Id }>(value: T) => value.id;
 /** Full testimonies read per round trip to the vault worker while indexing (about 500 KB: a short task to receive). */
 const READ_BATCH = 100;
 
-/** Lets the UI thread paint and handle input between slices of work. */
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The case file (see the file comment). */
 export class CaseStore {
@@ -171,7 +170,7 @@ export class CaseStore {
       // The saved search index is read and parsed (other threads) while the case file is derived here.
       const search = this.createSearch();
       search?.prepare().catch(() => undefined); // `load` reports the failure
-      const data = await loadCaseData(raw, this.day(), yieldToUi);
+      const data = await loadCaseData(raw, this.day(), createSlicer());
       if (this.closed) return;
       // The worker first, so a screen rendering "ready" finds search already started.
       if (search) this.startSearch(search, data);

@@ -148,6 +148,44 @@ export function useFacilities(filter: FacilityFilter = {}, sort: FacilitySort = 
   return useMemo(() => list(snapshot, (data) => ({ items: sortFacilities(filterFacilities(data, filter), sort), total: data.facilities.size })), [snapshot, key]);
 }
 
+/**
+ * Every facility or alleged perpetrator by id, as the case file holds them (no copy, no sort),
+ * and the whole list in name order computed only when `sorted` is called: what a link picker
+ * needs. An editor has a picker per episode and allegation, and every save gives the case file
+ * a new snapshot; sorting and preparing every name in each of them at each save held the UI
+ * thread for a long task, although their lists are read only once someone types in them.
+ */
+export interface EntityIndex<T> {
+  readonly status: ListResult<T>['status'];
+  readonly byId: ReadonlyMap<Id, T>;
+  sorted(): T[];
+}
+
+const NO_ENTRIES: ReadonlyMap<Id, never> = new Map<Id, never>();
+
+function useEntityIndex<T>(of: (data: CaseData) => { byId: ReadonlyMap<Id, T>; sort: () => T[] }): EntityIndex<T> {
+  const { data, status } = useCaseSnapshot();
+  return useMemo(() => {
+    if (!data) return { status: status === 'failed' ? 'failed' : 'loading', byId: NO_ENTRIES, sorted: () => [] };
+    const { byId, sort } = of(data);
+    let sorted: T[] | null = null;
+    return { status: 'ready', byId, sorted: () => (sorted ??= sort()) };
+  }, [data, status, of]);
+}
+
+const facilityIndexOf = (data: CaseData) => ({ byId: data.facilities, sort: () => sortFacilities(filterFacilities(data, {}), DEFAULT_NAME_SORT) });
+const perpetratorIndexOf = (data: CaseData) => ({ byId: data.perpetrators, sort: () => sortPerpetrators(filterPerpetrators(data, {}), DEFAULT_NAME_SORT) });
+
+/** Facilities by id, sorted by name on demand (link pickers). */
+export function useFacilityIndex(): EntityIndex<FacilityEntry> {
+  return useEntityIndex(facilityIndexOf);
+}
+
+/** Alleged perpetrators by id, sorted by name on demand (link pickers). */
+export function usePerpetratorIndex(): EntityIndex<PerpetratorEntry> {
+  return useEntityIndex(perpetratorIndexOf);
+}
+
 /** One facility. */
 export function useFacility(id: Id | undefined): Lookup<FacilityEntry> {
   const snapshot = useCaseSnapshot();
@@ -173,13 +211,21 @@ export function useConsent(id: Id | undefined): Lookup<ConsentEntry> {
   return useMemo(() => lookup(snapshot, (data) => (id === undefined ? undefined : data.consents.get(id))), [snapshot, id]);
 }
 
-/** Every witness by pseudonym (for pickers), sorted by code. */
+/** Pseudonym codes in numeric order (W-2 before W-10); one collator, not one per comparison. */
+const codeOrder = new Intl.Collator('en', { numeric: true });
+
+/**
+ * Every witness by pseudonym (for pickers), sorted by code. Sorted again only when the
+ * witnesses change, not at every save of the case file: thousands of codes take a long task
+ * to sort, and an open editor re-renders with each autosave.
+ */
 export function useWitnesses(): ListResult<WitnessPseudonym> {
-  const snapshot = useCaseSnapshot();
-  return useMemo(
-    () => list(snapshot, (data) => ({ items: [...data.witnesses.values()].sort((a, b) => a.pseudonymCode.localeCompare(b.pseudonymCode, 'en', { numeric: true })), total: data.witnesses.size })),
-    [snapshot],
-  );
+  const { data, status } = useCaseSnapshot();
+  const witnesses = data?.witnesses;
+  return useMemo(() => {
+    if (!witnesses) return { status: status === 'failed' ? 'failed' : 'loading', items: [], total: 0 };
+    return { status: 'ready', items: [...witnesses.values()].sort((a, b) => codeOrder.compare(a.pseudonymCode, b.pseudonymCode)), total: witnesses.size };
+  }, [witnesses, status]);
 }
 
 /**

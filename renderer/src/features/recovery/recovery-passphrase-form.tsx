@@ -5,12 +5,12 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { BusyNotice } from '../../ui/busy-notice';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
+import { NewPassphraseFormFields } from '../passphrase/new-passphrase-fields';
 import { RECOVERY_PASSPHRASE_DEFAULTS, recoveryPassphraseSchema, type RecoveryPassphraseValues } from '../settings/settings-schemas';
 import { useVaultClient } from '../vault-session/vault-context';
 
@@ -25,11 +25,11 @@ export function RecoveryPassphraseForm({ onDone }: RecoveryPassphraseFormProps) 
   const client = useVaultClient();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const { register, handleSubmit, setValue, control, formState, reset } = useForm<RecoveryPassphraseValues>({
+  const form = useForm<RecoveryPassphraseValues>({
     resolver: zodResolver(recoveryPassphraseSchema),
     defaultValues: RECOVERY_PASSPHRASE_DEFAULTS,
   });
-  const passphraseValue = useWatch({ control, name: 'passphrase' });
+  const { handleSubmit, reset } = form;
 
   const submit = handleSubmit(async ({ passphrase }) => {
     setBusy(true);
@@ -49,17 +49,7 @@ export function RecoveryPassphraseForm({ onDone }: RecoveryPassphraseFormProps) 
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
-      <NewPassphraseFields
-        passphrase={register('passphrase')}
-        confirmation={register('confirmation')}
-        passphraseValue={passphraseValue}
-        errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
-        onGenerated={(words) => {
-          setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
-          setValue('confirmation', '');
-        }}
-        disabled={busy}
-      />
+      <NewPassphraseFormFields form={form} disabled={busy} />
       {busy && <BusyNotice title={t('home.recoveryBusy')} />}
       {failed && (
         <Notice tone="danger" role="alert">

@@ -8,7 +8,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { BusyNotice } from '../../ui/busy-notice';
 import { Button } from '../../ui/button';
@@ -16,7 +16,7 @@ import { Field } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { PasswordInput } from '../../ui/password-input';
 import { RecoveryKeyPanel } from '../create-vault/recovery-key-panel';
-import { NewPassphraseFields } from '../passphrase/new-passphrase-fields';
+import { NewPassphraseFormFields } from '../passphrase/new-passphrase-fields';
 import { passphraseIssueText } from '../passphrase/passphrase-rules';
 import type { RotationProgress } from '../../vault/vault-client';
 import { useVaultClient } from '../vault-session/vault-context';
@@ -35,11 +35,11 @@ export function ReauthPassphraseForm({ variant }: ReauthPassphraseFormProps) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [progress, setProgress] = useState<RotationProgress | null>(null);
-  const { register, handleSubmit, setValue, control, formState, reset } = useForm<ReauthPassphraseValues>({
+  const form = useForm<ReauthPassphraseValues>({
     resolver: zodResolver(reauthPassphraseSchema),
     defaultValues: REAUTH_DEFAULTS,
   });
-  const passphraseValue = useWatch({ control, name: 'passphrase' });
+  const { register, handleSubmit, setValue, formState, reset } = form;
 
   const submit = handleSubmit(async ({ current, passphrase }) => {
     setBusy(true);
@@ -77,17 +77,7 @@ export function ReauthPassphraseForm({ variant }: ReauthPassphraseFormProps) {
       >
         {(fieldControl) => <PasswordInput {...fieldControl} {...register('current')} disabled={busy} />}
       </Field>
-      <NewPassphraseFields
-        passphrase={register('passphrase')}
-        confirmation={register('confirmation')}
-        passphraseValue={passphraseValue}
-        errors={{ passphrase: formState.errors.passphrase?.message, confirmation: formState.errors.confirmation?.message }}
-        onGenerated={(words) => {
-          setValue('passphrase', words, { shouldValidate: formState.isSubmitted });
-          setValue('confirmation', '');
-        }}
-        disabled={busy}
-      />
+      <NewPassphraseFormFields form={form} disabled={busy} />
       {busy && (
         <BusyNotice title={variant === 'change' ? t('settings.changeBusy') : t('settings.compromisedBusy')} progress={progress}>
           {progress && <p>{t('settings.compromisedProgress', { done: Math.min(progress.done, progress.total), total: progress.total })}</p>}

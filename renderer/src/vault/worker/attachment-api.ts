@@ -6,7 +6,7 @@
  * that opened them and die with the worker at lock. Calls on one writer are queued, so a
  * cancel can never interleave with a batch being written (which could strand rows).
  */
-import { releaseProxy, transfer } from 'comlink';
+import { transfer } from 'comlink';
 import { wipe } from '../../../../shared/crypto';
 import type { Id } from '../../../../shared/domain/ids';
 import type { AttachmentInfo, AttachmentPiece, AttachmentWorkerApi } from '../attachment-types';
@@ -14,6 +14,8 @@ import { AttachmentError } from '../vault-errors';
 import { readAttachmentStream, type ReadResult } from './attachment-reader';
 import { deleteAttachment, listAttachments, loadAttachment, verifyAttachment, type AttachmentSeams } from './attachment-store';
 import { AttachmentWriter } from './attachment-writer';
+import { notify, releaseListener } from './listener';
+import { pullBytes, type PulledBytes } from './pull-bytes';
 import type { Session } from './session';
 
 /** Runs a task on the open session (the engine's guard: a closed keyring reads as LockedError). */
@@ -39,31 +41,6 @@ function queued<T>(slot: WriterSlot, task: () => Promise<T>): Promise<T> {
   const result = slot.tail.then(task, task);
   slot.tail = result.catch(() => undefined);
   return result;
-}
-
-/** Calls a progress listener (a comlink proxy) without ever waiting on it or failing for it. */
-function report(listener: ((bytes: number) => void) | undefined, bytes: number): void {
-  if (!listener) return;
-  try {
-    void Promise.resolve(listener(bytes)).catch(() => undefined);
-  } catch {
-    // A listener that throws only loses its reports.
-  }
-}
-
-function release(listener: unknown): void {
-  const free = typeof listener === 'function' ? (listener as { [releaseProxy]?: unknown })[releaseProxy] : undefined;
-  if (typeof free === 'function') (free as () => void)();
-}
-
-function joined(parts: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** The attachment part of the engine. */
@@ -152,12 +129,12 @@ export function createAttachmentApi(guard: Guard, seams: AttachmentSeams = {}): 
               await writer.append(next.value);
               if (writer.bytes - reported >= PROGRESS_BYTES) {
                 reported = writer.bytes;
-                report(onProgress, reported);
+                notify(onProgress, reported);
               }
             }
             if (slot.cancelled) throw new AttachmentError('cancelled');
             const info = await writer.finish();
-            report(onProgress, info.size);
+            notify(onProgress, info.size);
             return info;
           });
         } catch (error) {
@@ -166,7 +143,7 @@ export function createAttachmentApi(guard: Guard, seams: AttachmentSeams = {}): 
         } finally {
           writers.delete(writerId);
           await reader.cancel().catch(() => undefined);
-          release(onProgress);
+          releaseListener(onProgress);
         }
       }),
 
@@ -186,26 +163,15 @@ export function createAttachmentApi(guard: Guard, seams: AttachmentSeams = {}): 
         const slot = readers.get(readerId);
         if (!slot) throw new AttachmentError('invalid-state');
         const limit = Math.max(1, Math.min(MAX_PIECE_BYTES, Math.floor(maxBytes) || 1));
-        const parts: Uint8Array[] = [];
-        let length = 0;
-        let done = false;
+        let pulled: PulledBytes;
         try {
-          while (length < limit) {
-            session.checkOpen();
-            const next = await slot.stream.next();
-            if (next.done) {
-              done = true;
-              break;
-            }
-            parts.push(next.value);
-            length += next.value.length;
-          }
+          pulled = await pullBytes(slot.stream, limit, () => session.checkOpen());
         } catch (error) {
           readers.delete(readerId);
           throw error;
         }
+        const { bytes, done } = pulled;
         if (done) readers.delete(readerId);
-        const bytes = joined(parts, length);
         return transfer({ bytes, done }, [bytes.buffer]);
       }),
 

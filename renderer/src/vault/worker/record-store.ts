@@ -265,8 +265,8 @@ export async function listSummaries(session: Session, type: string): Promise<{ r
   return { records, unreadable: full.unreadable };
 }
 
-/** Records per chunk of a packed list: about 150 KB of JSON, a few milliseconds to parse on the UI thread. */
-export const PACKED_CHUNK = 500;
+/** Records per chunk of a packed list: about 60 KB of JSON, a millisecond or two to parse on the UI thread. */
+export const PACKED_CHUNK = 200;
 
 /**
  * A list packed for the UI thread as UTF-8 JSON chunks of PACKED_CHUNK records, transferred

@@ -6,7 +6,7 @@
  * unlock and terminates it at lock, so nothing decrypted outlives the session even if a wipe
  * below were missed.
  */
-import { releaseProxy, transfer } from 'comlink';
+import { transfer } from 'comlink';
 import type { DBCore, Middleware } from 'dexie';
 import {
   createKeyring,
@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/crypto';
 import { fingerprint, humanFingerprint } from '../../../../shared/bundle/fingerprint';
 import type { DeviceIdentity } from '../../../../shared/crypto/identity';
-import type { PublicDeviceIdentity, RotationProgress } from '../vault-client';
+import type { PublicDeviceIdentity } from '../vault-client';
 import { LockedError, VaultStateError } from '../vault-errors';
 import type { KeyringWriter, VaultWorkerApi } from '../worker-api';
 import { createAttachmentApi } from './attachment-api';
@@ -49,27 +49,7 @@ import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
 import { rotationPending } from './rotation';
 import type { Session } from './session';
 import { acquireSessionLock, type HeldLock } from './session-lock';
-
-/**
- * Progress reports must never hold up or fail the rotation: a listener that is a comlink proxy
- * answers asynchronously, and not at all once the main thread has gone.
- */
-function progressSink(listener: (progress: RotationProgress) => unknown): (progress: RotationProgress) => void {
-  return (progress) => {
-    try {
-      void Promise.resolve(listener(progress)).catch(() => undefined);
-    } catch {
-      // A listener that throws only loses its progress reports.
-    }
-  };
-}
-
-/** Frees the channel behind a comlink-proxied listener (a plain function has none). */
-function releaseListener(listener: unknown): void {
-  if (typeof listener !== 'function') return;
-  const release = (listener as { [releaseProxy]?: unknown })[releaseProxy];
-  if (typeof release === 'function') (release as () => void)();
-}
+import { progressSink, releaseListener } from './listener';
 
 /** Copies of the public halves only: the secret keys stay in this worker. */
 async function publicIdentity(identity: DeviceIdentity): Promise<PublicDeviceIdentity> {

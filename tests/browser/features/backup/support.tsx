@@ -12,7 +12,7 @@ import type { Language } from '../../../../renderer/src/i18n/languages';
 import type { OpenedFile, SaveRequest, SaveResult } from '../../../../renderer/src/platform/platform';
 import type { VaultClient } from '../../../../renderer/src/vault/vault-client';
 import { createFakePlatform } from '../../../fakes/fake-platform';
-import { joined } from '../../support/chunks';
+import { concatBytes } from '../../../../shared/crypto/bytes';
 
 /** A file the fake picker returns. */
 export function pickedFile(name: string, bytes: Uint8Array): OpenedFile {
@@ -49,7 +49,7 @@ export async function renderWithDisk(ui: ReactNode, client: VaultClient, languag
         if (disk.gate) await disk.gate;
         request.signal?.throwIfAborted();
       }
-      disk.files.push({ name: request.suggestedName, bytes: joined(...parts) });
+      disk.files.push({ name: request.suggestedName, bytes: concatBytes(...parts) });
       return { status: 'saved', name: request.suggestedName };
     },
     openFile: async () => picked(),

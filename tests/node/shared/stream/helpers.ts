@@ -3,6 +3,7 @@
  * assertions on typed errors.
  */
 import { expect } from 'vitest';
+import { concatBytes } from '../../../../shared/crypto/bytes';
 
 /** Deterministic non-trivial bytes (not random: reproducible failures). */
 export function pattern(length: number, seed = 1): Uint8Array {
@@ -31,13 +32,7 @@ export async function* items(list: readonly Uint8Array[]): AsyncGenerator<Uint8A
 export async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const part of iterable) parts.push(part.slice());
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 /** Collects an async iterable into its items. */

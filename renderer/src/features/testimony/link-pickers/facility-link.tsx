@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { FacilityForm, pathNames, pathText } from '../../facility';
-import { useFacilities, type FacilityEntry } from '../../records';
+import { useFacilityIndex, type FacilityEntry } from '../../records';
 import { useRecordOpeners } from '../editor/editor-context';
 import { useVocabularyLang } from '../form/vocabulary-fields';
 import { LinkField } from './link-field';
@@ -26,9 +26,9 @@ const facilityLabel: LinkLabel<FacilityEntry> = (entry, shown, byId, lang) => (e
 export function FacilityLink({ name, label, readOnly, optional = false }: FacilityLinkProps) {
   const { t } = useTranslation();
   const lang = useVocabularyLang();
-  const list = useFacilities();
+  const list = useFacilityIndex();
   const openers = useRecordOpeners();
-  const { entries, display } = useLinkables(list.items, lang, facilityLabel);
+  const { entries, display } = useLinkables(list, lang, facilityLabel);
   return (
     <LinkField
       name={name}

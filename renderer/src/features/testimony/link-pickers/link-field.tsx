@@ -32,7 +32,8 @@ export interface LinkFieldProps {
   kind: Exclude<SearchKind, 'testimony'>;
   /** `loading` while the case file loads (a link then cannot be called missing yet). */
   status: 'loading' | 'ready' | 'failed';
-  entries: readonly PreparedLinkable[];
+  /** The records to match what is typed, prepared when first called (only once something is typed). */
+  entries(): readonly PreparedLinkable[];
   /** How to show a record; undefined when there is no such record. */
   display(id: string): LinkDisplay | undefined;
   createLabel(query: string): string;
@@ -64,7 +65,7 @@ export function LinkField(props: LinkFieldProps) {
   const options = useMemo<ComboboxOption[]>(
     () =>
       matchLinkables(
-        entries,
+        query.trim() === '' ? [] : entries(),
         query,
         hitIds.map((hit) => hit.id),
       ).flatMap((id) => {

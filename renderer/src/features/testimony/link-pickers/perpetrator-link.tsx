@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { PerpetratorForm } from '../../perpetrator';
-import { usePerpetrators } from '../../records';
+import { usePerpetratorIndex } from '../../records';
 import { useRecordOpeners, useTestimonyIdentity } from '../editor/editor-context';
 import { useVocabularyLang } from '../form/vocabulary-fields';
 import { LinkField } from './link-field';
@@ -21,12 +21,12 @@ export interface PerpetratorLinkProps {
 export function PerpetratorLink({ name, label, readOnly }: PerpetratorLinkProps) {
   const { t } = useTranslation();
   const lang = useVocabularyLang();
-  const list = usePerpetrators();
+  const list = usePerpetratorIndex();
   const openers = useRecordOpeners();
   const testimony = useTestimonyIdentity();
   // Names created here are sourced to this testimony (or, before its first save, a note saying so).
   const source = testimony.id ? { testimonyId: testimony.id } : { note: t('testimony.links.sourceNote') };
-  const { entries, display } = useLinkables(list.items, lang);
+  const { entries, display } = useLinkables(list, lang);
   return (
     <LinkField
       name={name}

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { Id, Lang } from '../../../../../shared/domain';
-import { displayName } from '../../records';
+import { displayName, type EntityIndex } from '../../records';
 import type { LinkDisplay } from './link-field';
 import { otherNames, prepareLinkables, type PreparedLinkable } from './link-options';
 
@@ -22,17 +22,23 @@ export interface LinkableEntry {
  */
 export type LinkLabel<T extends LinkableEntry> = (entry: T, shown: string, byId: ReadonlyMap<Id, T>, lang: Lang) => string;
 
-/** Entries to match and the display of one id, for `items` in `lang`. */
+/**
+ * Entries to match (prepared on first use: a picker reads them only once its user types, and
+ * every save of the case file gives it a new index) and the display of one id, in `lang`.
+ */
 export function useLinkables<T extends LinkableEntry>(
-  items: readonly T[],
+  index: EntityIndex<T>,
   lang: Lang,
   label?: LinkLabel<T>,
-): { entries: PreparedLinkable[]; display: (id: string) => LinkDisplay | undefined } {
-  const byId = useMemo(() => new Map(items.map((entry) => [entry.id, entry])), [items]);
-  const entries = useMemo(() => prepareLinkables(items.map((entry) => ({ id: entry.id, names: entry.names }))), [items]);
+): { entries: () => readonly PreparedLinkable[]; display: (id: string) => LinkDisplay | undefined } {
+  const { byId } = index;
+  const entries = useMemo(() => {
+    let prepared: PreparedLinkable[] | null = null;
+    return () => (prepared ??= prepareLinkables(index.sorted().map((entry) => ({ id: entry.id, names: entry.names }))));
+  }, [index]);
   const display = useCallback(
     (id: string): LinkDisplay | undefined => {
-      const entry = byId.get(id);
+      const entry = byId.get(id as Id);
       if (!entry) return undefined;
       const shown = displayName(entry.body.names, lang);
       const others = otherNames(entry.names, shown);

@@ -4,10 +4,12 @@
  * pulled about 1 MiB at a time (`readBackup`), so the main thread streams it to the file
  * without the bundle ever being whole in either thread. It dies with the worker at lock.
  */
-import { releaseProxy, transfer } from 'comlink';
-import type { BackupProgress, BackupWorkerApi } from '../../backup-types';
+import { transfer } from 'comlink';
+import type { BackupWorkerApi } from '../../backup-types';
 import { BackupError } from '../../vault-errors';
 import type { Guard } from '../attachment-api';
+import { progressSink, releaseListener } from '../listener';
+import { pullBytes, type PulledBytes } from '../pull-bytes';
 import { backupFailure, prepareBackup } from './backup-writer';
 
 /** Bytes gathered per `readBackup` call: few enough round trips, little memory. */
@@ -18,27 +20,6 @@ interface Slot {
   readonly bundleId: string;
   readonly entries: number;
   done: boolean;
-}
-
-function reporter(listener: ((progress: BackupProgress) => void) | undefined): (progress: BackupProgress) => void {
-  return (progress) => {
-    if (!listener) return;
-    try {
-      void Promise.resolve(listener(progress)).catch(() => undefined);
-    } catch {
-      // A listener that throws only loses its reports.
-    }
-  };
-}
-
-function joined(parts: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** The calls, over the engine's guard. */
@@ -60,13 +41,12 @@ export function createBackupApi(guard: Guard): Omit<BackupWorkerApi, 'restoreBac
       guard(async (session) => {
         if (slots.has(backupId)) throw new BackupError('cancelled');
         try {
-          const prepared = await prepareBackup(session, options, reporter(onProgress));
+          const prepared = await prepareBackup(session, options, progressSink(onProgress));
           const iterator = prepared.bundle.chunks[Symbol.asyncIterator]();
           slots.set(backupId, { iterator, bundleId: prepared.bundleId, entries: prepared.entries, done: false });
           return { bundleId: prepared.bundleId, size: prepared.bundle.size, entries: prepared.entries };
         } finally {
-          const free = onProgress && (onProgress as { [releaseProxy]?: unknown })[releaseProxy];
-          if (typeof free === 'function') (free as () => void)();
+          releaseListener(onProgress);
         }
       }),
 
@@ -74,26 +54,17 @@ export function createBackupApi(guard: Guard): Omit<BackupWorkerApi, 'restoreBac
       guard(async (session) => {
         const current = slot(backupId);
         if (current.done) return null;
-        const parts: Uint8Array[] = [];
-        let length = 0;
+        let pulled: PulledBytes;
         try {
-          while (length < READ_BYTES) {
-            session.checkOpen();
-            const next = await current.iterator.next();
-            if (next.done) {
-              current.done = true;
-              break;
-            }
-            parts.push(next.value);
-            length += next.value.length;
-          }
+          pulled = await pullBytes(current.iterator, READ_BYTES, () => session.checkOpen());
         } catch (error) {
           current.done = true;
           slots.delete(backupId);
           throw backupFailure(error);
         }
-        if (length === 0) return null;
-        const out = joined(parts, length);
+        if (pulled.done) current.done = true;
+        const out = pulled.bytes;
+        if (out.length === 0) return null;
         return transfer(out, [out.buffer]);
       }),
 

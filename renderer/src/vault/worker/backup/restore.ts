@@ -12,7 +12,6 @@
  *
  * Any failure before the keyring write deletes the database, so nothing is left behind.
  */
-import { releaseProxy } from 'comlink';
 import { BundleError, categoryOf, fromHex, readBundle } from '../../../../../shared/bundle';
 import { createKeyring, disposeKeyring, serialiseKeyring, withAuditHead, type UnlockedKeyring } from '../../../../../shared/crypto';
 import type { WorkerRestoreOptions } from '../../backup-types';
@@ -22,6 +21,7 @@ import { AuditLog } from '../audit-log';
 import { isQuotaError, type StoredShard, type VaultDatabase } from '../database';
 import { encodeShard, shardOf, type HeadEntry } from '../head-index';
 import { policyError } from '../keyring-changes';
+import { releaseListener, progressSink } from '../listener';
 import { lockoutRow } from '../lockout';
 import { sealRow } from '../sealed-rows';
 import { encodeSettings, SETTINGS_ID } from '../settings';
@@ -120,11 +120,6 @@ async function complete(db: VaultDatabase, sink: RestoreSink, bundleId: string, 
   }
 }
 
-function release(proxy: unknown): void {
-  const free = typeof proxy === 'function' ? (proxy as { [releaseProxy]?: unknown })[releaseProxy] : undefined;
-  if (typeof free === 'function') (free as () => void)();
-}
-
 /** Restores the backup read through `read` into the (empty) database; writes the keyring last. */
 export async function restoreVault(
   context: RestoreContext,
@@ -132,19 +127,13 @@ export async function restoreVault(
   options: WorkerRestoreOptions,
   onProgress?: (bytes: number) => void,
 ): Promise<RestoredVault> {
-  const report = (bytes: number) => {
-    try {
-      void Promise.resolve(onProgress?.(bytes)).catch(() => undefined);
-    } catch {
-      // Progress is best effort.
-    }
-  };
+  const report = progressSink(onProgress);
   let created;
   try {
     created = await createKeyring(options.passphrase, options.kdf, { withRecoveryKey: options.withRecoveryKey });
   } catch (error) {
-    release(read);
-    release(onProgress);
+    releaseListener(read);
+    releaseListener(onProgress);
     throw policyError(error);
   }
   const sink = new RestoreSink(context.db, created.unlocked);
@@ -164,7 +153,7 @@ export async function restoreVault(
     throw restoreFailure(error);
   } finally {
     disposeKeyring(created.unlocked);
-    release(read);
-    release(onProgress);
+    releaseListener(read);
+    releaseListener(onProgress);
   }
 }

@@ -16,6 +16,7 @@ import { deviceProfileSchema } from '../../../../../shared/domain/contact';
 import type { Redaction } from '../../../../../shared/domain/consent-export';
 import type { ExportPiece, ExportReceipt, ExportStarted, ExportWorkerApi } from '../../export-types';
 import type { Guard } from '../attachment-api';
+import { pullBytes, type PulledBytes } from '../pull-bytes';
 import { listRecords } from '../record-store';
 import type { Session } from '../session';
 import { asLabel, exportEntries } from './export-entries';
@@ -68,16 +69,6 @@ function sealBundle(session: Session, plan: ExportPlan, entries: Parameters<type
     });
     return { written, senderSeq };
   });
-}
-
-function joined(parts: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** The export part of the engine. */
@@ -144,18 +135,10 @@ export function createExportApi(guard: Guard): ExportWorkerApi {
         if (job.busy) throw new RangeError('an export pull is already running');
         if (job.done) return transfer({ bytes: new Uint8Array(0), done: true }, []);
         job.busy = true;
-        const parts: Uint8Array[] = [];
-        let length = 0;
+        let pulled: PulledBytes;
         try {
-          while (length < PULL_BYTES) {
-            const next = await job.chunks.next();
-            if (next.done) {
-              job.done = true;
-              break;
-            }
-            parts.push(next.value);
-            length += next.value.length;
-          }
+          pulled = await pullBytes(job.chunks, PULL_BYTES);
+          job.done = pulled.done;
         } catch (error) {
           // A source that changed or failed to decrypt: the bundle is refused, the job ends.
           await drop(jobId);
@@ -163,7 +146,7 @@ export function createExportApi(guard: Guard): ExportWorkerApi {
         } finally {
           job.busy = false;
         }
-        const bytes = joined(parts, length);
+        const { bytes } = pulled;
         return transfer({ bytes, done: job.done }, [bytes.buffer]);
       }),
 

@@ -9,12 +9,12 @@
  * its links → summary. `importMerge` re-checks trust and replay, then commits in one
  * transaction with an `import` audit entry. Every refusal is audited too, and merges nothing.
  */
-import { releaseProxy } from 'comlink';
 import { readBundle, type Manifest, type ReplayQuery, type VerifiedBundle } from '../../../../../shared/bundle';
 import { humanFingerprint } from '../../../../../shared/bundle/fingerprint';
 import type { ExchangeRecord } from '../../../../../shared/exchange';
 import type { ImportMergeResult, ImportOpenResult, ImportProgress, ImportSource, ImportSummary, ImportTrust, ImportWorkerApi } from '../../import-types';
 import type { Guard } from '../attachment-api';
+import { releaseListener } from '../listener';
 import type { Session } from '../session';
 import { commitMerge } from './commit';
 import { isReplayed, loadLedger, provenanceOf } from './ledger';
@@ -30,12 +30,6 @@ interface OpenImport {
   readonly trust: ImportTrust;
   /** Null for an inspect-only quarantine (the signer is not verified). */
   readonly records: readonly ExchangeRecord[] | null;
-}
-
-/** Frees the channel behind a comlink proxy (a plain function has none). */
-function release(value: unknown): void {
-  const free = typeof value === 'function' ? (value as { [releaseProxy]?: unknown })[releaseProxy] : undefined;
-  if (typeof free === 'function') (free as () => void)();
 }
 
 function summaryOf(importId: string, bundle: VerifiedBundle, trust: ImportTrust, canMerge: boolean): ImportSummary {
@@ -113,8 +107,8 @@ export function createImportApi(guard: Guard): ImportWorkerApi {
       await session.exclusive(() => auditRefusal(session, refusal, quarantine.manifest, asked)).catch(() => undefined);
       return { ok: false, problem: refusal.problem, code: refusal.code };
     } finally {
-      release(read);
-      release(onProgress);
+      releaseListener(read);
+      releaseListener(onProgress);
     }
   }
 

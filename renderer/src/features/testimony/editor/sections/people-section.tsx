@@ -29,8 +29,9 @@ export function PeopleSection({ readOnly, onOpenWitness, onOpenConsent }: People
   const [witnessId, consentId] = useWatch({ control, name: ['witnessId', 'consentId'] });
   const witnesses = useWitnesses();
   const selectId = useId();
-  const sorted = [...witnesses.items].sort((a, b) => a.pseudonymCode.localeCompare(b.pseudonymCode));
-  const linked = sorted.find((witness) => witness.id === witnessId);
+  // Already in code order (useWitnesses sorts once per change of the witnesses, not per render).
+  const sorted = witnesses.items;
+  const linked = witnessId === '' ? undefined : sorted.find((witness) => witness.id === witnessId);
   return (
     <SectionFrame id="testimony-people" title={t('testimony.people.title')}>
       <h3>{t('testimony.people.witness')}</h3>
