@@ -93,7 +93,7 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
       await call((api) => api.deleteRecord(kind.type, id, expectedVersion));
     },
     async list(kind) {
-      return validateAll(kind.parse, await call((api) => api.listRecords(kind.type)));
+      return unpackAll(kind.parse, await call((api) => api.listRecords(kind.type)));
     },
     async listSummaries(kind, summary) {
       return unpackAll(summary, await call((api) => api.listSummaries(kind.type)));

@@ -87,7 +87,8 @@ export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, Im
   readRecord(type: string, id: Id): Promise<DecryptedRecord>;
   updateRecord(type: string, id: Id, body: unknown, expectedVersion: number): Promise<DecryptedRecord>;
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
-  listRecords(type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
+  /** Every live record of `type`, packed in transferred JSON chunks (worker/record-store.ts `packRecords`). */
+  listRecords(type: string): Promise<PackedRecords>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
   /** Every live record of `type` with its summary as `body` (kinds with summaries; record-summaries.ts), packed in transferred JSON chunks. */
   listSummaries(type: string): Promise<PackedRecords>;

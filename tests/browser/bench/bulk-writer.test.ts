@@ -95,7 +95,13 @@ describe('bench bulk generation', () => {
     expect(a.consents).toEqual(b.consents);
     expect(a.creates).toBe(b.creates);
     expect(a.allVerified && b.allVerified).toBe(true);
-    expect(await rowCounts(names.vault)).toEqual(await rowCounts(`bench-reference-${run}`));
+    // A record's head shard is named by its id's first byte, and some ids (the partner
+    // contact, the vault's own sequence records) are random: the number of shards touched may
+    // differ by chance, so it is compared loosely; both vaults' shards verified at unlock above.
+    const [bulkRows, referenceRows] = [await rowCounts(names.vault), await rowCounts(`bench-reference-${run}`)];
+    expect({ ...bulkRows, heads: 0 }).toEqual({ ...referenceRows, heads: 0 });
+    expect(bulkRows.heads).toBeGreaterThan(0);
+    expect(referenceRows.heads).toBeGreaterThan(0);
 
     await bulk.client.panicWipe();
     await reference.panicWipe();
