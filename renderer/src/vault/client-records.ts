@@ -38,13 +38,18 @@ async function validateAll<T>(parse: (input: unknown) => T, result: { records: D
   for (const record of result.records) {
     const pause = slicer.maybeYield();
     if (pause) await pause;
-    try {
-      records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
-    } catch {
-      unreadable.push({ id: record.id, problem: 'invalid-body' });
-    }
+    validateInto(parse, record, records, unreadable);
   }
   return { records, unreadable };
+}
+
+/** One worker record, its body checked with `parse`: into `records`, or `unreadable` if it fails. */
+function validateInto<T>(parse: (input: unknown) => T, record: DecryptedRecord, records: LiveRecord<T>[], unreadable: UnreadableRecord[]): void {
+  try {
+    records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
+  } catch {
+    unreadable.push({ id: record.id, problem: 'invalid-body' });
+  }
 }
 
 /**
@@ -65,11 +70,7 @@ async function unpackAll<T>(parse: (input: unknown) => T, packed: PackedRecords)
     for (const record of list) {
       const pause = slicer.maybeYield();
       if (pause) await pause;
-      try {
-        records.push({ id: record.id, type: record.type, compartment: record.compartment, version: record.version, savedAt: record.savedAt, body: parse(record.body) });
-      } catch {
-        unreadable.push({ id: record.id, problem: 'invalid-body' });
-      }
+      validateInto(parse, record, records, unreadable);
     }
   }
   return { records, unreadable };

@@ -140,10 +140,15 @@ export function deleteRecord(session: Session, type: string, id: Id, expectedVer
 /** Every live record of `type`; rows that fail to open are reported, not dropped. */
 export async function listRecords(session: Session, type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
-  const wanted = [...session.heads.liveOfType(type)];
-  const rows = await session.db.objects.bulkGet(wanted.map(([id]) => id));
   const records: DecryptedRecord[] = [];
   const unreadable: UnreadableRecord[] = [];
+  await openCurrent(session, [...session.heads.liveOfType(type)], records, unreadable);
+  return { records, unreadable };
+}
+
+/** Opens the current version of each of `wanted`; rows that fail to open go to `unreadable`. */
+async function openCurrent(session: Session, wanted: readonly (readonly [Id, HeadEntry])[], records: DecryptedRecord[], unreadable: UnreadableRecord[]): Promise<void> {
+  const rows = await session.db.objects.bulkGet(wanted.map(([id]) => id));
   for (const [index, [id, entry]] of wanted.entries()) {
     try {
       records.push(await openVersion(session, 'objects', id, rows[index], id, entry, entry.version));
@@ -152,7 +157,6 @@ export async function listRecords(session: Session, type: string): Promise<{ rec
       unreadable.push({ id, problem: error.problem });
     }
   }
-  return { records, unreadable };
 }
 
 /** Every version of a record, oldest first. */
@@ -178,15 +182,7 @@ export async function readRecords(session: Session, type: string, ids: readonly 
     if (entry && !entry.deleted && entry.type === type) wanted.push([id, entry]);
     else unreadable.push({ id, problem: 'missing' });
   }
-  const rows = await session.db.objects.bulkGet(wanted.map(([id]) => id));
-  for (const [index, [id, entry]] of wanted.entries()) {
-    try {
-      records.push(await openVersion(session, 'objects', id, rows[index], id, entry, entry.version));
-    } catch (error) {
-      if (!(error instanceof RecordIntegrityError)) throw error;
-      unreadable.push({ id, problem: error.problem });
-    }
-  }
+  await openCurrent(session, wanted, records, unreadable);
   return { records, unreadable };
 }
 
