@@ -1,11 +1,11 @@
 // A cancelled, interrupted or failed import leaves nothing behind: cancelled and failed
 // imports clean up at once; an import cut off by a lock or a killed worker is swept at the
 // next unlock (pending marker without a record → its chunks are deleted).
-import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AttachmentError, LockedError, VaultStorageFullError } from '../../../renderer/src/vault/vault-errors';
 import type { WorkerEndpoint } from '../../../renderer/src/vault/worker-connection';
 import { deleteTestDatabases, dumpDatabase, inProcessWorkers, makeHarness, makeUnlockedVault, noteKind, PASSPHRASE, type SpawnLog } from '../vault/support/vault-harness';
+import { quotaFault } from '../../fakes/quota-fault';
 import { countRows, draftFor, newOwner, patternBytes } from './support';
 
 afterEach(deleteTestDatabases);
@@ -16,28 +16,6 @@ const MiB = 1024 * 1024;
 async function counts(databaseName: string): Promise<Record<string, number>> {
   const dump = await dumpDatabase(databaseName);
   return Object.fromEntries(Object.entries(dump).map(([table, rows]) => [table, rows.length]));
-}
-
-/** Dexie middleware failing every mutation of `chunks` after the first `allowed` ones. */
-function fullDiskAfter(allowed: number): Middleware<DBCore> {
-  let seen = 0;
-  return {
-    stack: 'dbcore',
-    name: 'chunks-quota',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (request) => {
-            if (name !== 'chunks' || request.type !== 'put' || ++seen <= allowed) return table.mutate(request);
-            return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-          },
-        };
-      },
-    }),
-  };
 }
 
 describe('imports that do not finish', () => {
@@ -62,7 +40,9 @@ describe('imports that do not finish', () => {
   });
 
   it('a full disk mid-import throws VaultStorageFullError and leaves no rows', async () => {
-    const { client, databaseName } = await makeUnlockedVault({ engine: { middleware: [fullDiskAfter(2)] } });
+    const fault = quotaFault();
+    fault.failAfter('chunks', 2, { types: ['put'] });
+    const { client, databaseName } = await makeUnlockedVault({ engine: { middleware: [fault.middleware] } });
     const error = await client.attachments.importFile(new File([patternBytes(8 * MiB)], 'big.bin'), draftFor(newOwner())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultStorageFullError);
     expect(await countRows(databaseName, 'chunks')).toBe(0);

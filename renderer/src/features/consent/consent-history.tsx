@@ -71,14 +71,7 @@ export function ConsentHistory({ events }: { events: readonly ConsentEvent[] }) 
                   <dd>{date(event.reviewDate)}</dd>
                 </>
               )}
-              {event.notes && (
-                <>
-                  <dt>{t('consent.history.notes')}</dt>
-                  <dd>
-                    <bdi>{event.notes}</bdi>
-                  </dd>
-                </>
-              )}
+              <NotesRow notes={event.notes} label={t('consent.history.notes')} />
             </dl>
           </li>
         ) : (
@@ -93,18 +86,24 @@ export function ConsentHistory({ events }: { events: readonly ConsentEvent[] }) 
               <dd>
                 <bdi>{event.recordedBy}</bdi>
               </dd>
-              {event.notes && (
-                <>
-                  <dt>{t('consent.history.notes')}</dt>
-                  <dd>
-                    <bdi>{event.notes}</bdi>
-                  </dd>
-                </>
-              )}
+              <NotesRow notes={event.notes} label={t('consent.history.notes')} />
             </dl>
           </li>
         ),
       )}
     </ol>
+  );
+}
+
+/** The free-text notes of an event, if any (isolated: they may be in either script). */
+function NotesRow({ notes, label }: { notes: string | undefined; label: string }) {
+  if (!notes) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <bdi>{notes}</bdi>
+      </dd>
+    </>
   );
 }
