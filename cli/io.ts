@@ -30,9 +30,13 @@ export function pathIn(io: CliIo, path: string): string {
   return isAbsolute(path) ? path : resolve(io.cwd, path);
 }
 
-/** Streams a file in 64 KiB reads (never the whole file in memory). */
+/**
+ * Streams a file in 1 MiB reads (never the whole file in memory). Reads much smaller than that
+ * cost a system call and a promise each, and a 65,553-byte bundle chunk would straddle two of
+ * every 64 KiB read and need a copy to join; at 1 MiB only one chunk in 16 does.
+ */
 export function fileBytes(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 64 * 1024 });
+  return createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
 
 /** Human size: bytes, KiB, MiB, GiB. */

@@ -42,12 +42,16 @@ export async function moveIntoPlace(temp: string, target: string): Promise<void>
   }
 }
 
-/** Streams `chunks` into a new file at `target` (0600), complete or not at all. */
+/**
+ * Streams `chunks` into a new file at `target` (0600), complete or not at all. A 1 MiB write
+ * buffer lets the disk write while the next chunks are produced; at the default 16 KiB every
+ * 65,553-byte bundle chunk would wait for the previous one to reach the file system.
+ */
 export async function writeNewFile(target: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
   await mustNotExist(target);
   const temp = temporaryNear(target);
   try {
-    await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true }));
+    await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 1024 * 1024 }));
     await moveIntoPlace(temp, target);
   } catch (error) {
     await rm(temp, { force: true });

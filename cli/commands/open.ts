@@ -13,8 +13,10 @@ import { DISCARD_SINK, type QuarantineSink } from '../../shared/bundle/entry-rea
 import type { ManifestEntry } from '../../shared/bundle/manifest';
 import { readBundle, type VerifiedBundle } from '../../shared/bundle/reader';
 import { fileNameKey, safeFileName } from '../../shared/bundle/safe-file-name';
+import { BatchedFileWriter } from '../batched-file-writer';
 import { CliError, EXIT } from '../exit-codes';
 import { fileBytes, pathIn, type CliIo } from '../io';
+import { nodeSha256 } from '../node-sha256';
 import { mustNotExist, temporaryNear } from '../output';
 import { loadSeen, recordSeen, replayPredicate } from '../seen-store';
 import { describeBundle, trustedFrom, unlockFrom } from './common';
@@ -69,6 +71,7 @@ function labelOf(entry: ManifestEntry): string {
 function folderSink(folder: string, written: string[]): QuarantineSink & { dispose(): Promise<void> } {
   const taken = new Set([fileNameKey('manifest.json')]);
   let handle: FileHandle | undefined;
+  let writer: BatchedFileWriter | undefined;
   return {
     begin(_manifest, sender) {
       if (sender.trust.status !== 'verified') throw untrusted(sender);
@@ -78,20 +81,24 @@ function folderSink(folder: string, written: string[]): QuarantineSink & { dispo
       const path = join(folder, name);
       if (dirname(resolve(path)) !== resolve(folder)) throw new CliError('internal error: an entry name escaped the output folder', EXIT.other);
       handle = await openFile(path, 'wx', 0o600);
+      writer = new BatchedFileWriter(handle);
       written.push(name);
     },
     async write(bytes) {
-      for (let offset = 0; offset < bytes.length; ) offset += (await (handle as FileHandle).write(bytes, offset)).bytesWritten;
+      await (writer as BatchedFileWriter).write(bytes);
     },
     async endEntry() {
+      await writer?.flush();
       await handle?.sync();
       await handle?.close();
       handle = undefined;
+      writer = undefined;
     },
     /** Closes a file left open by a failure mid-entry (Windows cannot delete open files). */
     async dispose() {
       await handle?.close().catch(() => undefined);
       handle = undefined;
+      writer = undefined;
     },
   };
 }
@@ -129,7 +136,7 @@ async function verifyOrOpen(args: string[], io: CliIo, mode: 'verify' | 'open'):
   let result: VerifiedBundle;
   try {
     if (temp) await mkdir(temp, { mode: 0o700 });
-    result = await readBundle(fileBytes(bundle), { unlock, pinned: trusted, sink: folder ?? DISCARD_SINK, totalBytes, isReplay: replayPredicate(seen) });
+    result = await readBundle(fileBytes(bundle), { unlock, pinned: trusted, sink: folder ?? DISCARD_SINK, totalBytes, isReplay: replayPredicate(seen), sha256: nodeSha256 });
     // In open mode, reaching this point means the sink accepted the signer: it is trusted.
     if (out && temp) {
       await writeFile(join(temp, 'manifest.json'), JSON.stringify(result.manifest, null, 2) + '\n', { flag: 'wx', mode: 0o600 });

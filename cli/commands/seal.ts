@@ -10,6 +10,7 @@ import { getSodium } from '../../shared/crypto/sodium';
 import { humanFingerprint } from '../../shared/bundle/fingerprint';
 import { CliError, EXIT } from '../exit-codes';
 import { fileBytes, formatSize, pathIn, type CliIo } from '../io';
+import { nodeSha256 } from '../node-sha256';
 import { mustNotExist, writeNewFile } from '../output';
 import { ARGON2_HELP, argon2Cost, loadKey, readCard } from './common';
 
@@ -84,7 +85,7 @@ async function entriesFor(files: readonly string[], records: boolean): Promise<E
     const record = records ? await asRecord(path, id) : undefined;
     const mediaType = MEDIA_TYPES[extname(path).toLowerCase()];
     // First pass: hash the file streaming; the writer reads it again while encrypting.
-    entries.push(record ?? (await describeEntry({ id, kind: 'blob', type: BLOB_TYPE, name: basename(path), ...(mediaType ? { mediaType } : {}), open: () => fileBytes(path) })));
+    entries.push(record ?? (await describeEntry({ id, kind: 'blob', type: BLOB_TYPE, name: basename(path), ...(mediaType ? { mediaType } : {}), open: () => fileBytes(path) }, { sha256: nodeSha256 })));
   }
   return entries;
 }

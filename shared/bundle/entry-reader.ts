@@ -8,7 +8,7 @@
 import { concatBytes } from '../crypto/bytes';
 import type { Sodium } from '../crypto/sodium';
 import type { ByteQueue } from '../stream/byte-queue';
-import { IncrementalHasher, unmetExpectation } from '../stream/hashing';
+import { IncrementalHasher, unmetExpectation, type HasherOptions } from '../stream/hashing';
 import { CHUNK_BYTES } from '../stream/secretstream';
 import { fromBase64url, fromHex } from './encoding';
 import { BundleError } from './errors';
@@ -18,8 +18,10 @@ import type { Manifest, ManifestEntry } from './manifest';
 import type { BundleSender } from './manifest-checks';
 
 /**
- * Where entries go while the bundle is still unverified. Calls come in order and are awaited
- * (backpressure). Nothing here is trusted until `readBundle` resolves: on failure, discard
+ * Where entries go while the bundle is still unverified. Calls come in order, and each is
+ * awaited before the next call (backpressure); while a `write` runs, the reader may decrypt
+ * and hash the next piece, never more. On failure the reader lets a running write settle
+ * before it rejects. Nothing here is trusted until `readBundle` resolves: on failure, discard
  * everything the sink received. Byte arrays passed to `write` are not reused by the reader.
  */
 export interface QuarantineSink {
@@ -72,10 +74,16 @@ async function entryFrame(plain: ByteQueue, entries: readonly ManifestEntry[], i
   if (frame.length !== entry.length) throw new BundleError('entry-length-mismatch', `entry ${index} frame is ${frame.length} bytes; the manifest says ${entry.length}`);
 }
 
-/** Streams one entry's bytes to the sink and checks its hashes. */
-async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, index: number, sink: QuarantineSink): Promise<void> {
-  const hasher = new IncrementalHasher(s, entry.kind === 'blob' ? ['blake2b', 'sha256'] : ['blake2b']);
+/**
+ * Streams one entry's bytes to the sink and checks its hashes. Each piece is hashed before the
+ * sink sees it; the sink's write of one piece is awaited only after the next piece has been
+ * decrypted and hashed, so a sink writing to disk works while the CPU decrypts (at most one
+ * write in flight, calls still in order, each awaited before the next call).
+ */
+async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, index: number, sink: QuarantineSink, hashing: HasherOptions): Promise<void> {
+  const hasher = new IncrementalHasher(s, entry.kind === 'blob' ? ['blake2b', 'sha256'] : ['blake2b'], hashing);
   const parts: Uint8Array[] = [];
+  let writing: void | Promise<void> = undefined;
   try {
     let remaining = entry.length;
     while (remaining > 0) {
@@ -83,11 +91,15 @@ async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, inde
       if (piece.length === 0) throw new BundleError('entry-length-mismatch', `the payload ends inside entry ${index}`);
       hasher.update(piece);
       if (entry.kind === 'record') parts.push(piece);
-      await sink.write(piece);
+      await writing;
+      writing = sink.write(piece);
       remaining -= piece.length;
     }
+    await writing;
   } catch (error) {
     hasher.dispose();
+    // Never leave a write running past a failure: the caller's cleanup may close its file next.
+    await Promise.resolve(writing).catch(() => undefined);
     throw error;
   }
   const expected = { blake2b: fromHex(entry.blake2b, 32), sha256: entry.sha256 === undefined ? undefined : fromHex(entry.sha256, 32) };
@@ -100,12 +112,12 @@ async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, inde
  * Reads every entry frame, in manifest order, into `sink`; then requires the plaintext to end.
  * Reaching the end also completes the payload stream's own checks (FINAL chunk, no trailing bytes).
  */
-export async function readEntries(s: Sodium, plain: ByteQueue, manifest: Manifest, sink: QuarantineSink): Promise<void> {
+export async function readEntries(s: Sodium, plain: ByteQueue, manifest: Manifest, sink: QuarantineSink, hashing: HasherOptions = {}): Promise<void> {
   const ids = manifest.entries.map(decodeId);
   for (const [index, entry] of manifest.entries.entries()) {
     await entryFrame(plain, manifest.entries, ids, index);
     await sink.beginEntry(entry, index);
-    await entryBody(s, plain, entry, index, sink);
+    await entryBody(s, plain, entry, index, sink, hashing);
     await sink.endEntry(entry, index);
   }
   if (!(await plain.atEnd())) throw new BundleError('trailing-frames', 'the payload continues after the last entry of the manifest');

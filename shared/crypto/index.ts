@@ -35,6 +35,8 @@ export {
   type CreatedKeyring,
   type KeyringInfo,
   type ChangePassphraseOptions,
+  type KdfOptions,
+  type PassphraseKdf,
 } from './keyring';
 export { epochKey, rotateCompartmentKeys, retirePreviousEpochs, withAuditHead, takeSenderSeq, type RotateOptions } from './keyring-updates';
 export { rotateDeviceIdentity, nextAuditKey, adoptNextAuditKey } from './keyring-rotation';

@@ -8,13 +8,17 @@
  *   keys, audit key and head, device identity, counters)
  *
  * Pure and async: no globals but libsodium, so it runs unchanged in a Web Worker (where the
- * vault keeps it, because Argon2id blocks its thread for about a second).
+ * vault keeps it, because Argon2id blocks its thread for about a second). Argon2id itself can
+ * be injected (`KdfOptions.kdf`): libsodium's WebAssembly heap grows to the KDF's memory cost
+ * (256 MiB by default) and never shrinks, so the vault runs it in a worker of its own that is
+ * terminated right after (renderer/src/vault/worker/argon2id-lane.ts). Without it, Argon2id runs
+ * on the calling thread, as the bundle tool and the tests do.
  */
 import { aeadOpen, aeadSeal } from './aead';
 import { concatBytes } from './bytes';
-import { UnlockFailed } from './errors';
+import { KdfError, UnlockFailed } from './errors';
 import { createIdentity } from './identity';
-import { argon2id, resolveKdfParams, type KdfParams, type KdfProfileName } from './kdf-params';
+import { argon2id, resolveKdfParams, validateKdfParams, type KdfParams, type KdfProfileName } from './kdf-params';
 import { decodeKeyringBody, encodeKeyringBody, newKeyringBody } from './keyring-body';
 import {
   encodePassphraseSlot,
@@ -37,8 +41,33 @@ import { deriveSubkey, SUBKEYS } from './subkeys';
 
 export { disposeKeyring, type UnlockedKeyring } from './keyring-state';
 
+/**
+ * Argon2id13 of `passphrase` (normalised UTF-8 bytes) under `salt` → a 32-byte key. Called only
+ * with parameters already validated; it must neither keep nor change `passphrase` (the caller
+ * wipes it afterwards), and should fail with `KdfError('derivation-failed')`.
+ */
+export type PassphraseKdf = (passphrase: Uint8Array, salt: Uint8Array, params: KdfParams) => Promise<Uint8Array>;
+
+/** Options of the calls that run Argon2id. */
+export interface KdfOptions {
+  /** Where Argon2id runs; default: on this thread, with this thread's libsodium. */
+  readonly kdf?: PassphraseKdf;
+}
+
+/** Argon2id through the injected KDF (or on this thread), on checked parameters, with a checked result. */
+async function deriveKek(s: Sodium, kdf: PassphraseKdf | undefined, passphrase: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
+  const checked = validateKdfParams(params);
+  if (!kdf) return argon2id(s, passphrase, salt, checked);
+  const key = await kdf(passphrase, salt, checked);
+  if (key.length !== 32) {
+    wipe(key);
+    throw new KdfError('derivation-failed');
+  }
+  return key;
+}
+
 /** Options for `createKeyring`. */
-export interface CreateKeyringOptions extends RandomOptions {
+export interface CreateKeyringOptions extends RandomOptions, KdfOptions {
   /** Also add a recovery-key slot and return the key's text, to be shown once. */
   readonly withRecoveryKey?: boolean;
 }
@@ -50,14 +79,22 @@ export interface CreatedKeyring {
   readonly recoveryKey?: string;
 }
 
-function passphraseSlot(s: Sodium, vaultId: Uint8Array, masterKey: Uint8Array, passphrase: string, kdf: KdfParams, random: RandomBytes | undefined): Uint8Array {
+async function passphraseSlot(
+  s: Sodium,
+  vaultId: Uint8Array,
+  masterKey: Uint8Array,
+  passphrase: string,
+  kdf: KdfParams,
+  options: RandomOptions & KdfOptions,
+): Promise<Uint8Array> {
+  const { random } = options;
   const pass = passphraseBytes(passphrase, 'new');
   const salt = drawRandom(s, random, SALT_BYTES);
   const nonce = drawRandom(s, random, NONCE_BYTES);
   let kek: Uint8Array | undefined;
   let slotKey: Uint8Array | undefined;
   try {
-    kek = argon2id(s, pass, salt, kdf);
+    kek = await deriveKek(s, options.kdf, pass, salt, kdf);
     slotKey = deriveSubkey(s, kek, SUBKEYS.passphraseSlot);
     const wrapped = aeadSeal(s, slotKey, nonce, masterKey, passphraseSlotAd(vaultId, kdf, salt));
     return encodePassphraseSlot(kdf, salt, nonce, wrapped);
@@ -113,7 +150,7 @@ export async function createKeyring(
   let passSlot: Uint8Array;
   let recovery: { slot: Uint8Array; text: string } | undefined;
   try {
-    passSlot = passphraseSlot(s, vaultId, masterKey, passphrase, kdf, random);
+    passSlot = await passphraseSlot(s, vaultId, masterKey, passphrase, kdf, options);
     recovery = options.withRecoveryKey ? recoverySlot(s, vaultId, masterKey, random) : undefined;
   } catch (error) {
     wipe(masterKey); // e.g. Argon2id ran out of memory
@@ -173,7 +210,7 @@ function openBody(s: Sodium, parsed: ParsedKeyring, masterKey: Uint8Array | null
  * (or `KdfError` for out-of-range Argon2 parameters, before Argon2 runs); a wrong passphrase
  * or any tampering with a slot or the body throws the one `UnlockFailed`. Never modifies `bytes`.
  */
-export async function unlockWithPassphrase(bytes: Uint8Array, passphrase: string): Promise<UnlockedKeyring> {
+export async function unlockWithPassphrase(bytes: Uint8Array, passphrase: string, options: KdfOptions = {}): Promise<UnlockedKeyring> {
   const s = await getSodium();
   const parsed = parseKeyring(bytes);
   const slot = parsed.passphrase;
@@ -181,7 +218,7 @@ export async function unlockWithPassphrase(bytes: Uint8Array, passphrase: string
   let kek: Uint8Array | undefined;
   let slotKey: Uint8Array | undefined;
   try {
-    kek = argon2id(s, pass, slot.salt, slot.kdf);
+    kek = await deriveKek(s, options.kdf, pass, slot.salt, slot.kdf);
     slotKey = deriveSubkey(s, kek, SUBKEYS.passphraseSlot);
     return openBody(s, parsed, aeadOpen(s, slotKey, slot.nonce, slot.wrapped, slot.ad));
   } finally {
@@ -212,7 +249,7 @@ export async function unlockWithRecoveryKey(bytes: Uint8Array, recoveryKey: stri
 }
 
 /** Options for `changePassphrase`. */
-export interface ChangePassphraseOptions extends RandomOptions {
+export interface ChangePassphraseOptions extends RandomOptions, KdfOptions {
   /** Argon2id cost of the new slot; defaults to the current one. */
   readonly profile?: KdfProfileName | KdfParams;
   /**
@@ -238,7 +275,7 @@ export async function changePassphrase(
   wipe(passphraseBytes(newPassphrase, 'new'));
   const masterKey = options.rotateMasterKey ? drawRandom(s, options.random, 32) : hidden.masterKey.slice();
   try {
-    const slot = passphraseSlot(s, unlocked.vaultId, masterKey, newPassphrase, kdf, options.random);
+    const slot = await passphraseSlot(s, unlocked.vaultId, masterKey, newPassphrase, kdf, options);
     const recoverySlotChange = options.rotateMasterKey ? { recoverySlot: null } : {};
     return deriveKeyring(unlocked, { kdf, secrets: { masterKey, passphraseSlot: slot, ...recoverySlotChange } });
   } catch (error) {

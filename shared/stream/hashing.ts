@@ -2,6 +2,10 @@
  * Incremental hashing of a plaintext as it streams past, so a multi-GiB attachment or bundle
  * entry is hashed without ever being held whole. libsodium keeps the hash states in WebAssembly
  * memory, freed by `*_final`; `digest()` and `dispose()` both finalise, so no path leaks one.
+ *
+ * SHA-256 may instead come from the platform (`Sha256Factory`): libsodium's WASM SHA-256 runs at
+ * about a quarter of a native one with SHA instructions, and is the largest per-byte cost of
+ * verifying a bundle. shared/ stays platform-free: Node callers inject `node:crypto`'s.
  */
 import { constantTimeEqual, type Sodium } from '../crypto/sodium';
 
@@ -22,20 +26,48 @@ export interface Expectation {
   readonly blake2b?: Uint8Array;
 }
 
+/** An incremental SHA-256 from the platform; `digest()` ends it and returns the 32 bytes. */
+export interface Sha256State {
+  update(bytes: Uint8Array): void;
+  digest(): Uint8Array;
+}
+
+/** Starts a platform SHA-256 (e.g. `node:crypto`'s); must compute standard SHA-256. */
+export type Sha256Factory = () => Sha256State;
+
+/** Options of an `IncrementalHasher`. */
+export interface HasherOptions {
+  /** SHA-256 from the platform instead of libsodium's (faster where native code is at hand). */
+  readonly sha256?: Sha256Factory | undefined;
+}
+
 type StateAddress = ReturnType<Sodium['crypto_hash_sha256_init']>;
+
+/** A platform SHA-256's result, refused unless it is 32 bytes (an injected bug must not pass as a hash). */
+function platformDigest(state: Sha256State | undefined): Uint8Array | undefined {
+  if (!state) return undefined;
+  const digest = state.digest();
+  if (!(digest instanceof Uint8Array) || digest.length !== 32) throw new TypeError('the platform SHA-256 did not return 32 bytes');
+  return digest;
+}
 
 /** Hashes a byte stream incrementally with the chosen functions. */
 export class IncrementalHasher {
   private sha: StateAddress | undefined;
+  private platformSha: Sha256State | undefined;
   private blake: StateAddress | undefined;
   private count = 0;
 
   constructor(
     private readonly s: Sodium,
     names: Iterable<HashName>,
+    options: HasherOptions = {},
   ) {
     const wanted = new Set(names);
-    if (wanted.has('sha256')) this.sha = s.crypto_hash_sha256_init();
+    if (wanted.has('sha256')) {
+      if (options.sha256) this.platformSha = options.sha256();
+      else this.sha = s.crypto_hash_sha256_init();
+    }
     if (wanted.has('blake2b')) this.blake = s.crypto_generichash_init(null, 32);
   }
 
@@ -48,20 +80,23 @@ export class IncrementalHasher {
     this.count += bytes.length;
     if (bytes.length === 0) return;
     if (this.sha) this.s.crypto_hash_sha256_update(this.sha, bytes);
+    this.platformSha?.update(bytes);
     if (this.blake) this.s.crypto_generichash_update(this.blake, bytes);
   }
 
   /** Finishes every hash; the hasher cannot be used afterwards. */
   digest(): Digests {
-    const sha256 = this.sha ? this.s.crypto_hash_sha256_final(this.sha) : undefined;
+    const sha256 = this.sha ? this.s.crypto_hash_sha256_final(this.sha) : platformDigest(this.platformSha);
     const blake2b = this.blake ? this.s.crypto_generichash_final(this.blake, 32) : undefined;
     this.sha = undefined;
+    this.platformSha = undefined;
     this.blake = undefined;
     return { length: this.count, ...(sha256 ? { sha256 } : {}), ...(blake2b ? { blake2b } : {}) };
   }
 
   /** Releases the states without using the result (error paths). */
   dispose(): void {
+    this.platformSha = undefined; // the platform's state holds nothing to free: dropped unread
     if (this.sha || this.blake) this.digest();
   }
 }

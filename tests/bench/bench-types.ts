@@ -61,6 +61,27 @@ export interface BenchOptions {
   readonly attachmentMiB: number;
   readonly names: BenchVaultNames;
   readonly generated: Generated;
+  /** `unlock`: Argon2id and the unlock workloads only (`--only unlock`); `all`: every workload. */
+  readonly workloads: 'all' | 'unlock';
+}
+
+/**
+ * One thread of the page's renderer process (the page or one of its dedicated workers, nested
+ * ones included) as V8 sees it after a garbage collection, read over the DevTools protocol.
+ */
+export interface ThreadMemory {
+  /** "page", or the worker's name (`new Worker(url, { name })`), else its script's file name. */
+  readonly thread: string;
+  /** Live JS objects after a full GC (Runtime.getHeapUsage usedSize). */
+  readonly jsUsed: number;
+  /** The same three before this thread's GC (garbage not yet collected included). */
+  readonly beforeGc: { readonly jsUsed: number; readonly jsCommitted: number; readonly buffers: number };
+  /** JS heap committed (totalSize): live objects plus the heap's free space. */
+  readonly jsCommitted: number;
+  /** ArrayBuffer backing stores outside the JS heap (typed arrays, transferred bytes). */
+  readonly buffers: number;
+  /** WebAssembly.Memory sizes (libsodium's heap): reserved and, once touched, resident; never shrinks. */
+  readonly wasm: number;
 }
 
 /** Memory of the renderer processes as the runner reads it from /proc (see process-memory.ts). */
@@ -72,6 +93,10 @@ export interface ProcessMemory {
   readonly processes: number;
   /** PSS of the other renderers (spare, blank), bytes: shown, not counted. */
   readonly othersPss: number;
+  /** PSS once every thread (page and workers) collected its garbage, bytes; null if not read. */
+  readonly collectedPss?: number | null;
+  /** The page's threads (page, vault, search and other workers), measured after that. */
+  readonly threads?: readonly ThreadMemory[];
 }
 
 /** The page's whole answer. */

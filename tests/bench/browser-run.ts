@@ -16,7 +16,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import type { BenchOptions, BenchVaultNames, Generated, PageResults } from './bench-types';
 import { chromiumArgs, chromiumPath } from '../chromium';
 import { workloadSizes } from './cli-args';
-import { rendererMemory } from './process-memory';
+import { unlockedMemory } from './process-memory';
 import { cacheSlot, copyKept, keep, readKept, runDirectory, sweepDead, sweepRuns } from './vault-cache';
 
 const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
@@ -77,11 +77,13 @@ async function openPage(server: BenchPageServer, profile: string, log: (message:
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
   await page.exposeFunction('benchProgress', (message: string) => log(message));
   await page.exposeFunction('benchProcessMemory', async () => {
-    // Garbage of earlier steps (the baseline's rows) must not count as the app's memory.
+    // Garbage of earlier steps (the baseline's rows) must not count as the app's memory: every thread collects first.
     const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.detach();
-    return rendererMemory(profile);
+    try {
+      return await unlockedMemory(cdp, profile);
+    } finally {
+      await cdp.detach();
+    }
   });
   await page.goto(server.url);
   await page.waitForFunction(() => window.sijillBench !== undefined);
@@ -103,7 +105,15 @@ async function generateIn(server: BenchPageServer, profile: string, count: numbe
 }
 
 /** Runs the workloads at `count` testimonies: kept vault copied into a fresh profile, or generated. */
-export async function runSize(repoRoot: string, server: BenchPageServer, count: number, seed: number, useCache: boolean, log: (message: string) => void): Promise<BrowserSizeResult> {
+export async function runSize(
+  repoRoot: string,
+  server: BenchPageServer,
+  count: number,
+  seed: number,
+  useCache: boolean,
+  workloads: BenchOptions['workloads'],
+  log: (message: string) => void,
+): Promise<BrowserSizeResult> {
   await sweepRuns(repoRoot);
   const names: BenchVaultNames = { vault: `sijill-bench-${seed}-${count}`, plain: `sijill-bench-plain-${seed}-${count}` };
   const slot = await cacheSlot(repoRoot, seed, count);
@@ -137,7 +147,7 @@ export async function runSize(repoRoot: string, server: BenchPageServer, count: 
     }
     const { context, page } = await openPage(server, profile, log);
     try {
-      const options: BenchOptions = { count, seed, ...workloadSizes(count), names, generated };
+      const options: BenchOptions = { count, seed, ...workloadSizes(count), names, generated, workloads };
       const results = await page.evaluate((o) => {
         const api = window.sijillBench;
         if (!api) throw new Error('bench page not loaded');

@@ -19,7 +19,9 @@ bench-results.json. Always exits 0 unless the bench itself cannot run.
   --bundle-mib N   bundle section on N MiB instead
   --seed N         synthetic data seed (default 2026)
   --no-cache       generate the vault afresh, and do not keep it
-  --only WHAT      only the "browser" section or only the "bundle" section
+  --only WHAT      only the "browser" section or only the "bundle" section; "unlock":
+                   only Argon2id and the unlock workloads of the browser section (a quick
+                   before/after check of unlock → first page)
   --help           this text
 
 Generated vaults are kept (encrypted, as the vault stores them) under out/bench-cache/,
@@ -36,6 +38,8 @@ export interface BenchArgs {
   readonly cache: boolean;
   readonly browser: boolean;
   readonly bundle: boolean;
+  /** Browser section limited to Argon2id and the unlock workloads (`--only unlock`). */
+  readonly unlockOnly: boolean;
 }
 
 function positive(flag: string, text: string | undefined): number {
@@ -64,12 +68,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--no-cache') cache = false;
     else if (arg === '--only') {
       only = argv[++i] ?? '';
-      if (only !== 'browser' && only !== 'bundle') throw new Error('--only takes "browser" or "bundle"');
+      if (only !== 'browser' && only !== 'bundle' && only !== 'unlock') throw new Error('--only takes "browser", "bundle" or "unlock"');
     } else if (arg === '--help' || arg === '-h') help = true;
     else throw new Error(`unknown argument ${String(arg)} (see npm run bench -- --help)`);
   }
   const defaultBundle = size === 'quick' ? 64 : size === 'large' ? 1024 : 256;
-  return { help, counts, size, seed, bundleMiB: bundleMiB ?? defaultBundle, cache, browser: only !== 'bundle', bundle: only !== 'browser' };
+  return { help, counts, size, seed, bundleMiB: bundleMiB ?? defaultBundle, cache, browser: only !== 'bundle', bundle: only === null || only === 'bundle', unlockOnly: only === 'unlock' };
 }
 
 /** Saves and attachment bytes for one size: fewer for a smoke run. */

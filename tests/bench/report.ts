@@ -2,7 +2,7 @@
  * Turns the page's figures into the printed table and the budget verdicts. Runs in Node
  * (runner.ts). Pure.
  */
-import type { Budget, Figure, LongTaskSummary } from './bench-types';
+import type { Budget, Figure, LongTaskSummary, ProcessMemory } from './bench-types';
 import type { GrowthRow } from './growth';
 
 /** PASS / OVER for a figure's budget, or '' without one. */
@@ -77,4 +77,46 @@ export function growthTable(counts: readonly number[], rows: readonly GrowthRow[
 
 function short(count: number): string {
   return count >= 1000 && count % 1000 === 0 ? `${count / 1000}k` : String(count);
+}
+
+/** What each thread of the page is called in the memory rows (workers by their `name`). */
+const THREAD_NAMES: Readonly<Record<string, string>> = {
+  page: 'UI thread',
+  'sijill-vault': 'vault worker',
+  'sijill-search': 'search worker',
+  'sijill-hash': 'attachment-hash worker',
+  'sijill-kdf': 'Argon2id worker',
+};
+
+const MB = 1e6;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+
+/**
+ * Where the unlocked renderer's memory goes: indented rows under the PSS figure, no budget.
+ * First the PSS once every thread has collected its garbage (the budget's figure collects only
+ * on the page thread, so a worker's uncollected garbage counts there); then, per thread, its
+ * live JS objects and its WebAssembly memory (libsodium's heap); then what is left of that PSS
+ * once every thread's committed heap, ArrayBuffers and WASM memory are taken out (code, Blink,
+ * IndexedDB and allocator buffers, stacks: not attributable from JavaScript). Heap and WASM
+ * pages not yet touched are reserved but not resident, so the rest can come out below the
+ * truth; it is never shown below zero.
+ */
+export function memoryBreakdown(memory: ProcessMemory): Figure[] {
+  const threads = memory.threads ?? [];
+  const row = (label: string, bytes: number, note: string): Figure => ({ label: `  ${label}`, unit: 'MB', value: bytes / MB, baseline: null, baselineLabel: '—', budget: null, note });
+  const collected = memory.collectedPss ?? null;
+  if (collected === null) return [];
+  const rows: Figure[] = [row('after GC in every thread (PSS)', collected, `${((memory.pss - collected) / MB).toFixed(0)} MB of the figure above is garbage not yet collected in a worker`)];
+  let attributed = 0;
+  for (const t of threads) {
+    const name = THREAD_NAMES[t.thread] ?? t.thread;
+    attributed += t.jsCommitted + t.buffers + t.wasm;
+    const before = `before GC ${mb(t.beforeGc.jsUsed)} used of ${mb(t.beforeGc.jsCommitted)} committed, ArrayBuffers ${mb(t.beforeGc.buffers)}`;
+    rows.push(row(`${name}: JS heap`, t.jsUsed, `live objects after GC; ${mb(t.jsCommitted)} committed; ArrayBuffers ${mb(t.buffers)}; ${before}`));
+    if (t.wasm > 0) rows.push(row(`${name}: WebAssembly memory`, t.wasm, "libsodium's heap: grows to the largest call made in this thread, never shrinks"));
+  }
+  if (threads.length > 0) {
+    rows.push(row('rest of the renderer (computed)', Math.max(0, collected - attributed), `PSS after GC − ${(attributed / MB).toFixed(0)} MB of heaps (committed), ArrayBuffers and WASM above: code, Blink, IndexedDB and allocator buffers, stacks`));
+  }
+  return rows;
 }

@@ -276,6 +276,8 @@ export function createFakeVaultClient(options: FakeVaultOptions = {}): FakeVault
       if (audit instanceof Error) throw audit;
       return audit;
     },
+    // The fake's state is final at unlock: nothing is verified later.
+    auditChecked: () => (state.status === 'unlocked' ? Promise.resolve() : Promise.reject(new LockedError())),
     records,
     attachments,
     exports: { preview: notImplemented, begin: notImplemented },

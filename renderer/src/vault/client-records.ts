@@ -8,7 +8,7 @@
  */
 import { transfer, type Remote } from 'comlink';
 import type { LiveRecord, RecordKind, RecordList, RecordRepository, UnreadableRecord } from './vault-client';
-import { createSlicer, yieldToUi } from './ui-slices';
+import { createSlicer, yieldToUi, type Slicer } from './ui-slices';
 import { RecordValidationError } from './vault-errors';
 import type { DecryptedRecord, PackedRecords, VaultWorkerApi } from './worker-api';
 
@@ -59,10 +59,15 @@ function validateInto<T>(parse: (input: unknown) => T, record: DecryptedRecord, 
  * validated in one long task.
  */
 async function unpackAll<T>(parse: (input: unknown) => T, packed: PackedRecords): Promise<RecordList<T>> {
+  const list = { records: [] as LiveRecord<T>[], unreadable: [] as UnreadableRecord[] };
+  await unpackInto(parse, packed, list, createSlicer());
+  return list;
+}
+
+/** `unpackAll` into `into` (the parts of one list, in order). */
+async function unpackInto<T>(parse: (input: unknown) => T, packed: PackedRecords, into: { records: LiveRecord<T>[]; unreadable: UnreadableRecord[] }, slicer: Slicer): Promise<void> {
   const decoder = new TextDecoder();
-  const records: LiveRecord<T>[] = [];
-  const unreadable: UnreadableRecord[] = [...packed.unreadable];
-  const slicer = createSlicer();
+  into.unreadable.push(...packed.unreadable);
   for (const [index, chunk] of packed.chunks.entries()) {
     if (index > 0) await yieldToUi();
     const list = JSON.parse(decoder.decode(chunk)) as DecryptedRecord[];
@@ -70,10 +75,26 @@ async function unpackAll<T>(parse: (input: unknown) => T, packed: PackedRecords)
     for (const record of list) {
       const pause = slicer.maybeYield();
       if (pause) await pause;
-      validateInto(parse, record, records, unreadable);
+      validateInto(parse, record, into.records, into.unreadable);
     }
   }
-  return { records, unreadable };
+}
+
+/**
+ * Summaries are asked for in this many parts at once (worker/record-store.ts `listSummaries`):
+ * the worker answers them in order, so the first part is validated here while the worker still
+ * decrypts the next, instead of one thread waiting for the other.
+ */
+export const SUMMARY_PARTS = 8;
+
+/** Every summary of `type`, its parts requested at once and validated in order as they arrive. */
+async function listSummaryParts<T>(call: WorkerCall, type: string, parse: (input: unknown) => T): Promise<RecordList<T>> {
+  const parts = Array.from({ length: SUMMARY_PARTS }, (_, index) => call((api) => api.listSummaries(type, { index, of: SUMMARY_PARTS })));
+  for (const part of parts) part.catch(() => undefined); // awaited in order below; the first failure is thrown there
+  const list = { records: [] as LiveRecord<T>[], unreadable: [] as UnreadableRecord[] };
+  const slicer = createSlicer();
+  for (const part of parts) await unpackInto(parse, await part, list, slicer);
+  return list;
 }
 
 /** Builds the repository over `call`. */
@@ -96,9 +117,7 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
     async list(kind) {
       return unpackAll(kind.parse, await call((api) => api.listRecords(kind.type)));
     },
-    async listSummaries(kind, summary) {
-      return unpackAll(summary, await call((api) => api.listSummaries(kind.type)));
-    },
+    listSummaries: (kind, summary) => listSummaryParts(call, kind.type, summary),
     async readMany(kind, ids) {
       return validateAll(kind.parse, await call((api) => api.readRecords(kind.type, [...ids])));
     },

@@ -16,7 +16,7 @@ import { createRecordRepository, type WorkerCall } from './client-records';
 import { databaseExists, deleteDatabase } from './database-presence';
 import { LockManager, type LockTimers } from './lock-manager';
 import { ObjectUrlRegistry, type RevokeUrl } from './object-urls';
-import type { KdfProfile, LockReason, VaultClient, VaultState } from './vault-client';
+import type { AuditWarning, KdfProfile, LockReason, VaultClient, VaultState } from './vault-client';
 import { LockedError, VaultStateError } from './vault-errors';
 import type { SessionInfo, UnlockSecret, WorkerUnlockResult } from './worker-api';
 import { spawnVaultWorker, WorkerConnection, type WorkerEndpoint } from './worker-connection';
@@ -39,6 +39,10 @@ export interface VaultClientOptions {
   readonly revokeUrl?: RevokeUrl;
   /** Marks the client as the demo vault (`client.demo`); see features/records/demo. */
   readonly demo?: boolean;
+}
+
+function sameWarning(a: AuditWarning | null, b: AuditWarning | null): boolean {
+  return a === b || (a !== null && b !== null && a.problem === b.problem && a.firstBadSeq === b.firstBadSeq);
 }
 
 /** Creates the app's vault client. Call `init()` once before anything else. */
@@ -105,12 +109,21 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
     connection.terminate();
   };
 
+  /** The session's audit check (see `enter`); settles when `auditWarning` is final. */
+  let auditChecked: Promise<void> = Promise.resolve();
+
   const enter = (connection: WorkerConnection, info: SessionInfo) => {
     if (connection.isEnded) throw new LockedError(); // locked while unlocking
     pending = null;
     live = connection;
     setState(unlocked(info));
     lockManager.arm(info.settings.idleLockMinutes);
+    // The worker may open the session before the whole audit chain is verified: its final
+    // warning replaces the one known at opening, in this session only (a lock ends the call).
+    auditChecked = connection.call((api) => api.auditCheck()).then((auditWarning) => {
+      if (live === connection && state.status === 'unlocked' && !sameWarning(state.auditWarning, auditWarning)) setState({ ...state, auditWarning });
+    });
+    auditChecked.catch(() => undefined); // locked meanwhile: `auditChecked()` reports it
   };
 
   async function attempt(secret: UnlockSecret): Promise<{ ok: true } | { ok: false; typo: boolean }> {
@@ -245,6 +258,8 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
     },
 
     auditTrail: () => call((api) => api.auditTrail()),
+
+    auditChecked: () => (live && state.status === 'unlocked' ? auditChecked : Promise.reject(new LockedError())),
 
     async appendAudit(action, data) {
       await call((api) => api.appendFeatureAudit(action, data));

@@ -348,6 +348,13 @@ export interface VaultClient {
   /** The decrypted audit trail with its verification result. */
   auditTrail(): Promise<AuditTrail>;
   /**
+   * Settles once the unlocked session's audit chain has been verified in full and the state's
+   * `auditWarning` is final. Unlock opens the session before that when it safely can (the
+   * check then runs in the vault worker behind the case file's requests), and the warning, if
+   * any, appears in the state when the check ends. Rejects with `LockedError` when locked.
+   */
+  auditChecked(): Promise<void>;
+  /**
    * Appends a feature's entry to the audit chain (merges, status changes). The worker checks
    * the action code and that the data is a small flat object of ids, codes and counts.
    */

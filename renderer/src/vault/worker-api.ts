@@ -32,6 +32,7 @@ export interface LockoutInfo {
 /** What the client needs to know about a freshly unlocked vault. */
 export interface SessionInfo {
   readonly settings: VaultSettings;
+  /** Known at opening; may still change once the deferred audit check ends (`auditCheck`). */
   readonly auditWarning: AuditWarning | null;
   readonly hasRecoveryKey: boolean;
   readonly failedAttemptsSinceLastUnlock: number;
@@ -62,6 +63,12 @@ export interface PackedRecords {
   readonly unreadable: UnreadableRecord[];
 }
 
+/** Part `index` (from 0) of a list split in `of` parts (1 ≤ of ≤ 64). */
+export interface SummaryPart {
+  readonly index: number;
+  readonly of: number;
+}
+
 /** The vault worker's API (exposed with comlink by vault.worker.ts). */
 export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, ImportWorkerApi, BackupWorkerApi {
   /** Opens the database (no keys needed) and reports the failed-unlock counter. Call first. */
@@ -80,6 +87,13 @@ export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, Im
   removeRecoveryKey(current: string): Promise<boolean>;
   updateSettings(changes: Partial<VaultSettings>): Promise<VaultSettings>;
   auditTrail(): Promise<AuditTrail>;
+  /**
+   * The session's audit warning once the whole chain has been verified. Unlock may open the
+   * session before that (worker/open-session.ts): `SessionInfo.auditWarning` is then what was
+   * known at opening, and this settles with the final word, exactly what an up-front check
+   * would have reported.
+   */
+  auditCheck(): Promise<AuditWarning | null>;
   /** `id`: a caller-chosen id never used in this vault (else a fresh random one). */
   createRecord(type: string, compartment: Compartment, body: unknown, id?: Id): Promise<DecryptedRecord>;
   /** A feature's audit entry (action code and data checked in worker/feature-audit.ts). */
@@ -90,8 +104,12 @@ export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, Im
   /** Every live record of `type`, packed in transferred JSON chunks (worker/record-store.ts `packRecords`). */
   listRecords(type: string): Promise<PackedRecords>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
-  /** Every live record of `type` with its summary as `body` (kinds with summaries; record-summaries.ts), packed in transferred JSON chunks. */
-  listSummaries(type: string): Promise<PackedRecords>;
+  /**
+   * Every live record of `type` with its summary as `body` (kinds with summaries;
+   * record-summaries.ts), packed in transferred JSON chunks; with `part`, only that part (a
+   * range of head shards; the parts in order give the whole list in order).
+   */
+  listSummaries(type: string, part?: SummaryPart): Promise<PackedRecords>;
   /** The current versions of `ids`; ids that are not live records of `type` are `missing`. */
   readRecords(type: string, ids: readonly Id[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }>;
   /** The persisted search index (UTF-8 text, transferred), or null if none is readable (worker/search-index-store.ts). */

@@ -9,7 +9,7 @@ import type { BenchOptions, BenchPageApi, Figure, GenerateOptions, Generated, Lo
 import { plainSearchSamples, profileWorkload, searchFigures as searchFiguresOf, searchSamples, typeAheadWorkload } from './case-workloads';
 import { exportWorkload, importWorkload, type ExchangeFigure } from './exchange-workloads';
 import { LongTaskRecorder } from './measure';
-import { unlockedMemoryFigures } from './memory';
+import { defaultCostUnlockFigures, unlockedMemoryFigures } from './memory';
 import { populate, reopen } from './populate';
 import { syntheticVault } from './synthetic-vault';
 import { typingWorkload } from './typing-workload';
@@ -114,6 +114,12 @@ async function run(options: BenchOptions): Promise<PageResults> {
   progress('Argon2id alone, then unlock → list');
   const argonMs = await argon2idMs();
   const { store, file, figures: unlockFigures } = await unlockWorkload(client, plainName, argonMs, tasks);
+  if (options.workloads === 'unlock') {
+    // `--only unlock`: the figures of unlock → first page and nothing after it.
+    store.dispose();
+    await client.dispose();
+    return { userAgent: navigator.userAgent, crossOriginIsolated, figures: unlockFigures, longTasks: await tasks.summary(), failures };
+  }
   const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count), []);
   const searched = await attempt('search', () => tasks.phase('search (query set)', () => searchSamples(store)), null);
   const typeAhead = await attempt('search-as-you-type', () => tasks.phase('search-as-you-type', () => typeAheadWorkload(store)).then((f) => [f]), []);
@@ -129,6 +135,7 @@ async function run(options: BenchOptions): Promise<PageResults> {
   figures.push(...save, ...unlockFigures, ...memory, ...searchFigures, ...typeAhead, ...profile, ...typing);
   store.dispose();
   await client.dispose();
+  figures.push(...(await attempt('memory after unlock at the default Argon2id cost', defaultCostUnlockFigures, [])));
 
   const attachments = await attempt('attachment throughput', () => attachmentFigures(options.attachmentMiB), null);
   if (attachments) figures.push(...attachments.figures);

@@ -6,15 +6,21 @@
  * Two readings, each saying what it covers:
  * - the renderer process's PSS from /proc, read by the runner (it hosts the page, the vault
  *   worker and the search worker: JS heaps, WASM memory, IndexedDB buffers, everything). The
- *   budget is on this one: it is what the machine pays;
+ *   budget is on this one: it is what the machine pays. Under it, indented rows break it down
+ *   by thread (JS heap and WebAssembly memory of the page and of each worker, read over the
+ *   DevTools protocol by the runner: process-memory.ts) and the rest;
  * - `performance.measureUserAgentSpecificMemory()` (JS and DOM of the page and its workers;
  *   needs cross-origin isolation, which the bench server provides).
  */
+import { createVaultClient } from '../../../renderer/src/vault/create-vault-client';
+import { createMemoryVaultPlatform } from '../../fakes/memory-keyring';
 import type { Figure, ProcessMemory } from '../bench-types';
+import { memoryBreakdown } from '../report';
+import { BENCH_PASSPHRASE } from './populate';
 
 declare global {
   interface Window {
-    /** Exposed by the runner: collects garbage on the page, then reads /proc. */
+    /** Exposed by the runner: collects garbage, reads /proc and each thread's heaps (process-memory.ts). */
     benchProcessMemory?: () => Promise<ProcessMemory | null>;
   }
 }
@@ -49,10 +55,48 @@ export async function unlockedMemoryFigures(count: number): Promise<Figure[]> {
       budget,
       note: `/proc smaps_rollup of the page's renderer (page + vault and search workers); RSS ${(process.rss / MB).toFixed(0)} MB; ${process.processes - 1} other renderer(s), ${(process.othersPss / MB).toFixed(0)} MB, not counted; ${count} testimonies`,
     });
+    // Where it goes, thread by thread (no budget): what to cut first.
+    figures.push(...memoryBreakdown(process));
   }
   const agent = await userAgentMemory();
   if (agent !== null) {
-    figures.push({ label: 'memory, unlocked (JS, UA-specific)', unit: 'MB', value: agent / MB, baseline: null, baselineLabel: '—', budget: null, note: 'measureUserAgentSpecificMemory: JS + DOM of page and workers' });
+    figures.push({ label: 'memory, unlocked (JS, UA-specific)', unit: 'MB', value: agent / MB, baseline: null, baselineLabel: '—', budget: null, note: 'measureUserAgentSpecificMemory: JS + DOM of page and workers; WebAssembly memory not included' });
   }
   return figures;
+}
+
+/**
+ * The vault worker's WebAssembly memory after an unlock at the app's default Argon2id cost
+ * (`moderate`: 256 MiB), which the bench vault, made at the floor cost so unlock figures are
+ * not dominated by Argon2id, does not show. libsodium's heap grows to Argon2id's memory and
+ * never shrinks, so Argon2id runs in a worker of its own, terminated after each derivation
+ * (renderer/src/vault/worker/argon2id-lane.ts): this figure says whether the vault worker still
+ * pays for it. On an empty vault of its own, after the bench vault's client is gone (two vault
+ * workers would be indistinguishable by name).
+ */
+export async function defaultCostUnlockFigures(): Promise<Figure[]> {
+  const client = createVaultClient({ platform: createMemoryVaultPlatform(), databaseName: `sijill-bench-moderate-${crypto.randomUUID()}` });
+  try {
+    await client.init();
+    await client.create({ passphrase: BENCH_PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
+    await client.lock('manual');
+    if (!(await client.unlock(BENCH_PASSPHRASE)).ok) throw new Error('the moderate-cost vault did not unlock');
+    const memory = (await window.benchProcessMemory?.()) ?? null;
+    const vault = memory?.threads?.find((t) => t.thread === 'sijill-vault');
+    if (!memory || !vault) return [];
+    const kdfWorkers = memory.threads?.filter((t) => t.thread === 'sijill-kdf').length ?? 0;
+    return [
+      {
+        label: 'vault worker WASM after unlock at default cost',
+        unit: 'MB',
+        value: vault.wasm / MB,
+        baseline: null,
+        baselineLabel: '—',
+        budget: null,
+        note: `moderate Argon2id (256 MiB), empty vault; Argon2id workers alive: ${kdfWorkers}; renderer PSS then ${(memory.pss / MB).toFixed(0)} MB`,
+      },
+    ];
+  } finally {
+    await client.dispose();
+  }
 }

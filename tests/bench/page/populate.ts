@@ -174,6 +174,7 @@ export async function populate(vault: SyntheticVault, count: number, names: Vaul
  */
 async function checkOpens(client: VaultClient): Promise<void> {
   const result = await client.unlock(BENCH_PASSPHRASE);
+  await client.auditChecked(); // the full audit check may end after unlock
   const state = client.getState();
   if (!result.ok || state.status !== 'unlocked') throw new Error('the generated bench vault does not unlock');
   if (state.auditWarning) throw new Error(`the generated bench vault fails its audit check (${state.auditWarning.problem})`);

@@ -90,6 +90,7 @@ describe('imports that do not finish', () => {
     expect(await second.client.unlock(PASSPHRASE)).toEqual({ ok: true });
     expect(await countRows(second.databaseName, 'chunks')).toBe(0);
     expect(await countRows(second.databaseName, 'blobs')).toBe(0);
+    await second.client.auditChecked();
     expect(second.client.getState()).toMatchObject({ auditWarning: null });
     await second.client.dispose();
   });

@@ -6,7 +6,7 @@ import { CHUNK_BYTES } from '../../../shared/stream';
 import type { AttachmentInfo } from '../../../renderer/src/vault/attachment-types';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import { AttachmentError, type AttachmentProblem } from '../../../renderer/src/vault/vault-errors';
-import { storedChunkCount } from '../../../renderer/src/vault/worker/attachment-format';
+import { CHUNK_BATCH, storedChunkCount } from '../../../renderer/src/vault/worker/attachment-format';
 import { deleteTestDatabases, PASSPHRASE } from '../vault/support/vault-harness';
 import { draftFor, newOwner, patternBytes, readWhole, rowLog, tamper, vaultWithSeams, type RowLog } from './support';
 
@@ -37,12 +37,13 @@ async function expectRefused(client: VaultClient, id: Id, problem: AttachmentPro
   expect(done).toBe(false);
 }
 
-async function stored(options: { metadata?: (info: AttachmentInfo) => AttachmentInfo } = {}): Promise<{ client: VaultClient; databaseName: string; info: AttachmentInfo; log: RowLog }> {
+async function stored(options: { metadata?: (info: AttachmentInfo) => AttachmentInfo; size?: number } = {}): Promise<{ client: VaultClient; databaseName: string; info: AttachmentInfo; log: RowLog }> {
+  const size = options.size ?? SIZE;
   const log = rowLog(options.metadata);
   const { client, databaseName } = await vaultWithSeams(log.seams);
-  const info = await client.attachments.importFile(new File([patternBytes(SIZE)], 'statement.pdf'), draftFor(newOwner()));
+  const info = await client.attachments.importFile(new File([patternBytes(size)], 'statement.pdf'), draftFor(newOwner()));
   // Sound before the damage (a lying metadata seam makes even this first check fail).
-  if (!options.metadata) expect(await client.attachments.verify(info.id)).toMatchObject({ size: SIZE });
+  if (!options.metadata) expect(await client.attachments.verify(info.id)).toMatchObject({ size });
   return { client, databaseName, info, log };
 }
 
@@ -89,6 +90,24 @@ describe('the strict attachment reader', () => {
       const row = await chunks.get(log.rowId(info.id, CHUNKS - 1));
       if (!row) throw new Error('row not found');
       await chunks.put({ id: log.rowId(info.id, CHUNKS), body: row.body });
+    });
+    await expectRefused(client, info.id, 'after-final');
+    await client.dispose();
+  });
+
+  it('refuses a row after FINAL when the last chunk ends a read batch exactly', async () => {
+    // The reader fetches the row after FINAL with the batch holding the last chunk; a stream of
+    // exactly one batch takes the other path (that batch is asked for one row more).
+    const size = (CHUNK_BATCH - 1) * CHUNK_BYTES + 5;
+    const chunks = storedChunkCount(size);
+    expect(chunks).toBe(CHUNK_BATCH);
+    const { client, databaseName, info, log } = await stored({ size });
+    const whole = await readWhole(client, info.id);
+    expect(whole).toEqual(patternBytes(size));
+    await tamper(databaseName, async (rows) => {
+      const row = await rows.get(log.rowId(info.id, chunks - 1));
+      if (!row) throw new Error('row not found');
+      await rows.put({ id: log.rowId(info.id, chunks), body: row.body });
     });
     await expectRefused(client, info.id, 'after-final');
     await client.dispose();

@@ -30,6 +30,7 @@ describe('whole-vault backup and restore', VAULT_TESTS, () => {
       withRecoveryKey: false,
       onProgress: (read) => progress.push(read),
     });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
     expect(progress.at(-1)).toBe(bytes.length);
 
@@ -61,6 +62,7 @@ describe('whole-vault backup and restore', VAULT_TESTS, () => {
     await client.lock('manual');
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: false });
     expect(await client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
     expect(await databaseExists(databaseName)).toBe(true);
     await client.dispose();

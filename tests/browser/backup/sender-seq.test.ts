@@ -33,6 +33,7 @@ describe('sender sequence after a restore', VAULT_TESTS, () => {
     await client.panicWipe();
     const restoredAt = Date.now();
     await defined(client.restore)({ source: memorySource(backup), backupPassphrase: BACKUP_PASSPHRASE, passphrase: NEW_PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
 
     const after = (await readAsPartner(await exportTo(client, t.id, contact.id), partner, await client.identity())).bundle;

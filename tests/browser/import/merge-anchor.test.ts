@@ -46,6 +46,7 @@ describe('audit anchor after an import', VAULT_TESTS, () => {
     keyring.set(anchored);
     await putBack(databaseName, beforeMerge);
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: { problem: expect.any(String) } });
     await client.dispose();
   });

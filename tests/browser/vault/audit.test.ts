@@ -29,6 +29,7 @@ describe('audit trail', VAULT_TESTS, () => {
   it('chains every entry of a session and verifies at the next unlock', async () => {
     const { client } = await sessionThenLock();
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
     await client.updateSettings({ wipeAfterFailedUnlocks: 5 });
     const trail = await client.auditTrail();
@@ -40,10 +41,58 @@ describe('audit trail', VAULT_TESTS, () => {
     await client.dispose();
   });
 
+  it('opens before the full check: saves made meanwhile chain on, and everything verifies', async () => {
+    const { client } = await sessionThenLock();
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    // No wait for the check: these writes queue behind it and chain onto the anchored head.
+    const note = await client.records.create(noteKind, { title: 'c', text: '' });
+    await client.records.update(noteKind, note.id, { title: 'd', text: '' }, 1);
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ auditWarning: null });
+    await client.lock('manual');
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ auditWarning: null });
+    const trail = await client.auditTrail();
+    expect(trail.warning).toBeNull();
+    expect(trail.rows.map((row) => row.action)).toEqual(['vault.create', 'record.create', 'record.update', 'vault.unlock', 'record.create', 'record.update', 'vault.unlock']);
+    expect(trail.rows.every((row) => row.verified)).toBe(true);
+    await client.dispose();
+  });
+
+  it('warns exactly as before when saves land while the check of a tampered trail runs', async () => {
+    const { client, databaseName } = await sessionThenLock();
+    await tamperAudit(databaseName, async (audit, ids) => {
+      const row = defined(await audit.get(ids[0] ?? ''));
+      const body = row.body.slice();
+      body[body.length - 5] = (body[body.length - 5] ?? 0) ^ 1;
+      await audit.put({ ...row, body });
+    });
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.records.create(noteKind, { title: 'e', text: '' });
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
+    expect((await client.auditTrail()).warning).toMatchObject({ problem: 'unreadable' });
+    await client.dispose();
+  });
+
+  it('a lock during the check ends it; the next unlock checks again', async () => {
+    const { client } = await sessionThenLock();
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.lock('manual');
+    await expect(client.auditChecked()).rejects.toThrow();
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ auditWarning: null });
+    expect((await client.auditTrail()).rows.map((row) => row.action).filter((action) => action === 'vault.unlock')).toHaveLength(2);
+    await client.dispose();
+  });
+
   it('warns when a row is deleted', async () => {
     const { client, databaseName, firstRows } = await sessionThenLock();
     await tamperAudit(databaseName, (audit) => audit.delete(firstRows[1] ?? ''));
     await client.unlock(PASSPHRASE);
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: { problem: expect.any(String) } });
     await client.dispose();
   });
@@ -57,6 +106,7 @@ describe('audit trail', VAULT_TESTS, () => {
       await audit.put({ ...row, body });
     });
     await client.unlock(PASSPHRASE);
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
     await client.dispose();
   });
@@ -68,6 +118,7 @@ describe('audit trail', VAULT_TESTS, () => {
       await audit.bulkPut([{ ...defined(b), id: defined(a).id }, { ...defined(a), id: defined(b).id }]);
     });
     await client.unlock(PASSPHRASE);
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
     await client.dispose();
   });
@@ -81,6 +132,7 @@ describe('audit trail', VAULT_TESTS, () => {
       await audit.bulkDelete(ids.filter((id) => !firstRows.includes(id)));
     });
     await client.unlock(PASSPHRASE);
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'truncated', firstBadSeq: 4 } });
     const trail = await client.auditTrail();
     expect(trail.warning).not.toBeNull();
@@ -95,6 +147,7 @@ describe('audit trail', VAULT_TESTS, () => {
     keyring.set(anchored); // as if the process died before the batched head write
 
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: null });
     expect((await client.auditTrail()).rows.map((row) => row.action)).toEqual(['vault.create', 'record.create', 'vault.unlock']);
     expect(keyring.bytes).not.toEqual(anchored);
@@ -110,6 +163,7 @@ describe('audit trail', VAULT_TESTS, () => {
     keyring.set(old);
 
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'keyring-rollback' } });
     await client.dispose();
   });
@@ -130,6 +184,7 @@ describe('audit trail', VAULT_TESTS, () => {
     await db.table('objects').bulkPut(oldObjects);
     db.close();
     await client.unlock(PASSPHRASE);
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'head-rollback' } });
     await client.dispose();
   });

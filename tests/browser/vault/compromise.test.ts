@@ -83,6 +83,7 @@ describe('compromised passphrase: audit key and device identity', VAULT_TESTS, (
 
     await client.lock('manual');
     expect(await client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: null });
     for (const k of [before, after]) disposeKeyring(k);
     await client.dispose();
@@ -98,6 +99,7 @@ describe('compromised passphrase: audit key and device identity', VAULT_TESTS, (
     // Even with the new compartment key to seal it, the old audit key does not make it verify.
     await forgeAuditEntry(databaseName, after, before.auditKey);
     expect(await client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'hash' } });
     await client.dispose();
 
@@ -108,6 +110,7 @@ describe('compromised passphrase: audit key and device identity', VAULT_TESTS, (
     const current = await unlockWithPassphrase(defined(control.keyring.bytes), NEW_PASSPHRASE);
     await forgeAuditEntry(control.databaseName, current, current.auditKey);
     expect(await control.client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+    await control.client.auditChecked();
     expect(control.client.getState()).toMatchObject({ auditWarning: null });
     for (const k of [before, after, current]) disposeKeyring(k);
     await control.client.dispose();
@@ -134,6 +137,7 @@ describe('compromised passphrase: audit key and device identity', VAULT_TESTS, (
 
     const second = await makeHarness({ keyring: first.keyring, databaseName: first.databaseName });
     expect(await second.client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+    await second.client.auditChecked();
     expect(second.client.getState()).toMatchObject({ auditWarning: null });
     const adopted = await unlockWithPassphrase(defined(first.keyring.bytes), NEW_PASSPHRASE);
     expect(hex(adopted.auditKey)).toBe(hex(await nextAuditKey(adopted)));

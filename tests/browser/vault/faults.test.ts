@@ -59,6 +59,7 @@ describe('faults', VAULT_TESTS, () => {
     expect((await client.records.list(noteKind)).records.map((r) => r.id).sort()).toEqual([kept.id, saved.id].sort());
     await client.lock('manual');
     await client.unlock(PASSPHRASE);
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: null });
     await client.dispose();
   });
@@ -76,6 +77,7 @@ describe('faults', VAULT_TESTS, () => {
 
     const second = await restart(first, log);
     expect(await second.client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await second.client.auditChecked();
     expect(second.client.getState()).toMatchObject({ auditWarning: null });
     expect((await second.client.records.read(noteKind, note.id)).version).toBe(1);
     await second.client.dispose();
@@ -88,6 +90,7 @@ describe('faults', VAULT_TESTS, () => {
     const second = await makeHarness({ keyring: first.keyring, databaseName: first.databaseName });
     expect(second.client.getState()).toMatchObject({ status: 'locked' });
     expect(await second.client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await second.client.auditChecked();
     expect(second.client.getState()).toMatchObject({ auditWarning: null });
     await second.client.records.create(noteKind, { title: 'works', text: '' });
     await second.client.dispose();
@@ -107,6 +110,7 @@ describe('faults', VAULT_TESTS, () => {
       const second = await restart(first, log);
       expect(await second.client.unlock(PASSPHRASE)).toEqual({ ok: false });
       expect(await second.client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+      await second.client.auditChecked();
       expect(second.client.getState()).toMatchObject({ auditWarning: null });
       const listed = await second.client.records.list(noteKind);
       expect(listed.unreadable).toEqual([]);

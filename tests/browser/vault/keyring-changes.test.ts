@@ -31,6 +31,7 @@ describe('passphrase change and rotation', VAULT_TESTS, () => {
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: false });
     expect(await client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
     expect((await client.records.read(noteKind, note.id)).body.title).toBe('kept');
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: null });
     await client.dispose();
   });
@@ -68,6 +69,7 @@ describe('passphrase change and rotation', VAULT_TESTS, () => {
     expect((await client.records.read(witnessCardKind, witness.id)).body.fullName).toBe('شاهد');
     const actions = (await client.auditTrail()).rows.map((row) => row.action);
     expect(actions).toEqual(expect.arrayContaining(['vault.passphrase-change', 'vault.rotate-start', 'vault.rotate-complete']));
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: null });
     await client.dispose();
   });

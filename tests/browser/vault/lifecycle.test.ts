@@ -13,6 +13,7 @@ describe('vault lifecycle', VAULT_TESTS, () => {
     const { recoveryKey } = await client.create({ passphrase: PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
     expect(recoveryKey).toBeNull();
     expect(keyring.bytes).not.toBeNull();
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null, hasRecoveryKey: false });
 
     const note = await client.records.create(noteKind, { title: 'Sednaya', text: 'صيدنايا' });
@@ -22,6 +23,7 @@ describe('vault lifecycle', VAULT_TESTS, () => {
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
     const read = await client.records.read(noteKind, note.id);
     expect(read.body).toEqual({ title: 'Sednaya', text: 'صيدنايا' });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
     await client.dispose();
     expect(log.terminated.length).toBe(log.spawned.length);

@@ -32,6 +32,7 @@ describe('recovery key', VAULT_TESTS, () => {
     await client.lock('manual');
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: false });
     expect(await client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
     expect(client.getState()).toMatchObject({ openedWith: 'passphrase', auditWarning: null, hasRecoveryKey: true });
     await client.lock('manual');
     // Same master key: the recovery key still opens the vault.

@@ -13,13 +13,15 @@ describe('bench command line', () => {
     expect(parseArgs([])).toMatchObject({ counts: [10_000], bundleMiB: 256, cache: true, browser: true, bundle: true });
     expect(parseArgs(['--large'])).toMatchObject({ counts: [100_000], bundleMiB: 1024 });
     expect(parseArgs(['--growth'])).toMatchObject({ counts: [1_000, 10_000, 100_000], size: 'growth' });
-    expect(parseArgs(['--count', '5000', '--seed', '7', '--no-cache', '--only', 'bundle'])).toMatchObject({ counts: [5000], seed: 7, cache: false, browser: false, bundle: true });
+    expect(parseArgs(['--count', '5000', '--seed', '7', '--no-cache', '--only', 'bundle'])).toMatchObject({ counts: [5000], seed: 7, cache: false, browser: false, bundle: true, unlockOnly: false });
+    expect(parseArgs(['--only', 'unlock'])).toMatchObject({ browser: true, bundle: false, unlockOnly: true });
+    expect(parseArgs(['--only', 'browser'])).toMatchObject({ browser: true, bundle: false, unlockOnly: false });
   });
 
   it('refuses typos and bad numbers instead of benching the default', () => {
     expect(() => parseArgs(['--larg'])).toThrow(/unknown argument --larg/);
     expect(() => parseArgs(['--count', 'many'])).toThrow(/positive whole number/);
-    expect(() => parseArgs(['--only', 'everything'])).toThrow(/browser.*bundle/);
+    expect(() => parseArgs(['--only', 'everything'])).toThrow(/browser.*bundle.*unlock/);
   });
 });
 

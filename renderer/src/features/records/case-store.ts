@@ -145,15 +145,18 @@ export class CaseStore {
   private async read(): Promise<void> {
     const { records } = this.client;
     try {
-      const [testimonies, facilities, perpetrators, consents, witnesses, sequences, journals] = await Promise.all([
-        // Summaries only: the full bodies are read when a testimony is opened, and for search.
-        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
+      // The vault worker answers in the order asked and this thread validates each answer as it
+      // arrives, while the worker decrypts the next: the summaries go last, in parts, so once
+      // the worker is done only their last part is left to validate here.
+      const [facilities, perpetrators, consents, witnesses, sequences, journals, testimonies] = await Promise.all([
         records.list(facilityKind),
         records.list(perpetratorKind),
         records.list(consentKind),
         records.list(witnessKind),
         records.list(sequenceKind),
         records.list(mergeJournalKind),
+        // Summaries only: the full bodies are read when a testimony is opened, and for search.
+        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
       ]);
       if (this.closed) return;
       const raw: RawCase = {

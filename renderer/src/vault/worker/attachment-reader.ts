@@ -11,7 +11,7 @@
  * last piece only once every end-of-stream check has passed, so a consumer that waits for
  * `done` never sees a byte of a stream that is later refused.
  */
-import { idToBytes } from '../../../../shared/domain/ids';
+import { idToBytes, type Id } from '../../../../shared/domain/ids';
 import { CHUNK_BYTES, CIPHER_CHUNK_BYTES, ChunkDecryptor, StreamError } from '../../../../shared/stream';
 import { AttachmentError, type AttachmentProblem } from '../vault-errors';
 import { CHUNK_BATCH, deriveBlobKeys, disposeBlobKeys, originalBytesIn, RowNamer, storedChunkCount } from './attachment-format';
@@ -51,23 +51,36 @@ export interface ReadResult {
 }
 
 /**
+ * Where a read gets its chunk rows, in the order of `ids` (undefined for a row that does not
+ * exist). By default one `bulkGet` per batch; the export's first pass passes a fetch that joins
+ * the requests of several attachments read at once into one (export/coalesced-chunks.ts).
+ */
+export type ChunkFetch = (ids: Id[]) => Promise<(StoredChunk | undefined)[]>;
+
+/**
  * Yields the original bytes of `record`, piece by piece (one per chunk, views into fresh
- * arrays), and returns the verified length and SHA-256. Throws `AttachmentError`.
+ * arrays), and returns the verified length and SHA-256. Throws `AttachmentError`. Every check is
+ * the reader's own whatever `fetchRows` is: a row it returns is authenticated like any other.
  *
  * Speed without giving up a check: the next batch of rows is fetched while this one is
  * decrypted (IndexedDB works in the browser's storage thread meanwhile), and the SHA-256 is
  * computed on the hashing worker in parallel (attachment-hasher.ts). The last piece still
  * waits for the digest, so nothing of a refused stream completes.
  */
-export async function* readAttachmentStream(db: VaultDatabase, record: AttachmentRecord): AsyncGenerator<Uint8Array, ReadResult> {
+export async function* readAttachmentStream(db: VaultDatabase, record: AttachmentRecord, fetchRows: ChunkFetch = (ids) => db.chunks.bulkGet(ids)): AsyncGenerator<Uint8Array, ReadResult> {
   const size = record.info.size;
   const expected = storedChunkCount(size);
   const keys = await deriveBlobKeys(record.blobKey);
   const namer = await RowNamer.create(keys.rows);
   let hasher: Sha256Stream | undefined;
-  /** Starts fetching the batch from row `from` (an error is rethrown where it is awaited). */
+  /**
+   * Starts fetching the batch from row `from` (an error is rethrown where it is awaited). The
+   * batch that holds the last expected row also asks for the row after it, which must not
+   * exist: the after-FINAL check then costs no request of its own.
+   */
   const fetchBatch = (from: number): Promise<(StoredChunk | undefined)[]> => {
-    const rows = db.chunks.bulkGet(namer.ids(from, CHUNK_BATCH));
+    const count = from + CHUNK_BATCH === expected ? CHUNK_BATCH + 1 : CHUNK_BATCH;
+    const rows = fetchRows(namer.ids(from, count));
     rows.catch(() => undefined); // not left unhandled if the stream ends before it is awaited
     return rows;
   };
@@ -81,7 +94,7 @@ export async function* readAttachmentStream(db: VaultDatabase, record: Attachmen
       const rows = await batch;
       // Rows past the expected count are never needed ahead: FINAL must come at expected − 1.
       const ahead = index + CHUNK_BATCH < expected ? fetchBatch(index + CHUNK_BATCH) : null;
-      for (const row of rows) {
+      for (const [position, row] of rows.entries()) {
         if (!row) {
           // Nothing further authenticates without this row: say whether rows follow it.
           throw new AttachmentError((await hasChunk(db, namer.id(index + 1))) ? 'missing-chunk' : 'truncated');
@@ -104,7 +117,9 @@ export async function* readAttachmentStream(db: VaultDatabase, record: Attachmen
           if (piece.length > 0) yield piece;
           continue;
         }
-        if (await hasChunk(db, namer.id(index))) throw new AttachmentError('after-final');
+        // The row after FINAL (id `index`) was fetched with this batch, unless the batch ended here.
+        const after = position + 1 < rows.length ? rows[position + 1] !== undefined : await hasChunk(db, namer.id(index));
+        if (after) throw new AttachmentError('after-final');
         if (index !== expected) throw new AttachmentError('length-mismatch');
         const sha256 = await hasher.digest();
         // Not a secret: both hashes are shown to the user. A plain compare is fine here.

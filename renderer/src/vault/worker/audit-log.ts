@@ -74,6 +74,9 @@ function decodeChained(s: Awaited<ReturnType<typeof getSodium>>, body: unknown):
 
 /** The chain's current end in this session and the way to extend it. */
 export class AuditLog {
+  /** Rows sealed this session (committed or not), until the deferred check takes them (`writtenThisSession`). */
+  private written: Set<string> | null = new Set();
+
   constructor(
     private readonly keys: AuditKeySource,
     private chainHead: AuditHead,
@@ -127,6 +130,8 @@ export class AuditLog {
   private async seal(keyring: UnlockedKeyring, chained: ChainedAuditEntry): Promise<StoredObject> {
     const s = await getSodium();
     const rowId = idFromBytes(await newRecordId());
+    // Before the row can reach the database: the deferred check must never mistake it for one it has to verify.
+    this.written?.add(rowId);
     return sealRow(keyring, { table: 'audit', id: rowId, compartment: 'general' }, { type: AUDIT_TYPE, version: 1, body: encodeChained(s, chained) });
   }
 
@@ -134,6 +139,33 @@ export class AuditLog {
   commit(prepared: PreparedAudit): void {
     this.chainHead = prepared.head;
   }
+
+  /**
+   * Row ids of the entries this session has sealed so far (ids are recorded before a row can
+   * be written), for the audit check deferred past opening (audit-background.ts), which
+   * verifies the rows as they were at opening. Ends the tracking: call once.
+   */
+  writtenThisSession(): ReadonlySet<string> {
+    const written = this.written ?? new Set<string>();
+    this.written = null;
+    return written;
+  }
+}
+
+/** Opens one audit row; a row that does not open is kept with `chained: null`. */
+export async function openAuditRow(s: Awaited<ReturnType<typeof getSodium>>, keyring: UnlockedKeyring, row: StoredObject): Promise<LoadedAudit> {
+  try {
+    const content = await openRow(keyring, { table: 'audit', id: row.id, compartment: 'general' }, row, { type: AUDIT_TYPE, headVersion: 1 });
+    return { rowId: row.id, chained: decodeChained(s, content.body) };
+  } catch (error) {
+    if (!(error instanceof RecordIntegrityError)) throw error;
+    return { rowId: row.id, chained: null };
+  }
+}
+
+/** Sorts loaded rows by sequence number (unreadable rows last). */
+export function bySeq(loaded: LoadedAudit[]): LoadedAudit[] {
+  return loaded.sort((a, b) => (a.chained?.seq ?? Infinity) - (b.chained?.seq ?? Infinity));
 }
 
 /**
@@ -142,16 +174,7 @@ export class AuditLog {
  */
 export async function loadAudit(db: VaultDatabase, keyring: UnlockedKeyring): Promise<LoadedAudit[]> {
   const s = await getSodium();
-  const rows = await db.audit.toArray();
   const loaded: LoadedAudit[] = [];
-  for (const row of rows) {
-    try {
-      const content = await openRow(keyring, { table: 'audit', id: row.id, compartment: 'general' }, row, { type: AUDIT_TYPE, headVersion: 1 });
-      loaded.push({ rowId: row.id, chained: decodeChained(s, content.body) });
-    } catch (error) {
-      if (!(error instanceof RecordIntegrityError)) throw error;
-      loaded.push({ rowId: row.id, chained: null });
-    }
-  }
-  return loaded.sort((a, b) => (a.chained?.seq ?? Infinity) - (b.chained?.seq ?? Infinity));
+  for (const row of await db.audit.toArray()) loaded.push(await openAuditRow(s, keyring, row));
+  return bySeq(loaded);
 }

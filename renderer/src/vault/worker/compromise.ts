@@ -27,6 +27,7 @@ import {
   type UnlockedKeyring,
 } from '../../../../shared/crypto';
 import { fingerprint, humanFingerprint } from '../../../../shared/bundle/fingerprint';
+import { argon2idInWorker } from './argon2id-lane';
 import { startNewAuditSegment } from './audit-rekey';
 import { faultPoint } from './faults';
 import { checkNext, currentIsRight } from './keyring-changes';
@@ -43,7 +44,7 @@ async function rotatedKeyring(keyring: UnlockedKeyring, next: string): Promise<{
   const intermediate: UnlockedKeyring[] = [];
   try {
     // The recovery slot is dropped with the old master key; issue a new key if there was one.
-    const rewrapped = await rewrapMasterKey(keyring, next, { rotateMasterKey: true });
+    const rewrapped = await rewrapMasterKey(keyring, next, { rotateMasterKey: true, kdf: argon2idInWorker });
     intermediate.push(rewrapped);
     const rotated = await rotateCompartmentKeys(rewrapped);
     intermediate.push(rotated);

@@ -126,9 +126,10 @@ export class HeadIndex {
     return this.shards;
   }
 
-  /** Live records of `type`. */
-  *liveOfType(type: string): Generator<[Id, HeadEntry]> {
+  /** Live records of `type`, in shard order; `inShard` limits them to some shards. */
+  *liveOfType(type: string, inShard: (number: number) => boolean = () => true): Generator<[Id, HeadEntry]> {
     for (const shard of this.shards) {
+      if (!inShard(shard.number)) continue;
       for (const [id, entry] of shard.entries) if (entry.type === type && !entry.deleted) yield [id, entry];
     }
   }

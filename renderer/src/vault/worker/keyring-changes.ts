@@ -20,6 +20,7 @@ import {
   unlockWithPassphrase,
 } from '../../../../shared/crypto';
 import type { VaultSettings } from '../vault-client';
+import { argon2idInWorker } from './argon2id-lane';
 import { PassphrasePolicyError, VaultStateError } from '../vault-errors';
 import { lockoutRow } from './lockout';
 import type { Session } from './session';
@@ -42,7 +43,7 @@ export function checkNext(next: string): void {
 /** Re-checks the current passphrase against the keyring file (one Argon2id run). */
 export async function currentIsRight(session: Session, current: string): Promise<boolean> {
   try {
-    disposeKeyring(await unlockWithPassphrase(session.holder.bytes, current));
+    disposeKeyring(await unlockWithPassphrase(session.holder.bytes, current, { kdf: argon2idInWorker }));
     return true;
   } catch (error) {
     if (error instanceof UnlockFailed || error instanceof PassphraseError || error instanceof KeyringFormatError || error instanceof KdfError) return false;
@@ -55,7 +56,7 @@ export async function changePassphrase(session: Session, current: string, next: 
   checkNext(next);
   return session.exclusive(async () => {
     if (!(await currentIsRight(session, current))) return false;
-    await session.holder.replace(await rewrapMasterKey(session.holder.keyring, next));
+    await session.holder.replace(await rewrapMasterKey(session.holder.keyring, next, { kdf: argon2idInWorker }));
     await session.commit({ audit: [{ action: 'vault.passphrase-change', data: { compromised: false } }] });
     await session.holder.flushHead();
     return true;
@@ -72,7 +73,7 @@ export async function setNewPassphraseAfterRecovery(session: Session, next: stri
   checkNext(next);
   await session.exclusive(async () => {
     if (session.openedWith !== 'recovery-key') throw new VaultStateError('not-recovery-session');
-    await session.holder.replace(await rewrapMasterKey(session.holder.keyring, next));
+    await session.holder.replace(await rewrapMasterKey(session.holder.keyring, next, { kdf: argon2idInWorker }));
     await session.commit({ audit: [{ action: 'vault.passphrase-change', data: { compromised: false, afterRecovery: true } }] });
     await session.holder.flushHead();
     session.openedWith = 'passphrase';

@@ -1,6 +1,7 @@
 /**
  * From an unlocked keyring to a usable session: decrypt the head index and settings, verify
- * the audit trail, write the unlock's audit entries, anchor the head. Runs in the vault worker.
+ * the audit trail (or defer its check past opening, see `openSession`), write the unlock's
+ * audit entries, anchor the head. Runs in the vault worker.
  *
  * This is also the start-up sweep. Every multi-step write is ordered so that what it leaves
  * behind is recognised here: an audit tail beyond the keyring's head (a lock or crash before
@@ -13,7 +14,8 @@ import type { AuditWarning } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
 import type { KeyringWriter, SessionInfo } from '../worker-api';
 import { AuditLog, loadAudit, type AuditDraft } from './audit-log';
-import { checkAudit } from './audit-verify';
+import { anchorAtOpening, checkInBackground, forget, type OpeningAnchor } from './audit-background';
+import { checkAudit, type AuditCheck } from './audit-verify';
 import type { VaultDatabase } from './database';
 import type { VaultFaults } from './faults';
 import { decodeShard, emptyShard, HeadIndex, SHARD_COUNT, SHARD_TYPE, type Shard } from './head-index';
@@ -74,8 +76,48 @@ function unlockDrafts(method: OpenMethod): [AuditDraft, ...AuditDraft[]] {
   return method.failedBefore > 0 ? [{ action: 'vault.unlock-failed', data: { count: method.failedBefore } }, unlock] : [unlock];
 }
 
-/** Opens the vault; the returned session owns the keyring from here on. */
-export async function openSession(args: OpenArgs): Promise<{ session: Session; info: SessionInfo }> {
+/** An opened session, what the client learns at once, and the audit check's final word. */
+export interface OpenedSession {
+  readonly session: Session;
+  readonly info: SessionInfo;
+  /**
+   * Starts the full audit-chain check if opening deferred it (see `openSession`) and resolves
+   * with the warning the session should show once it is known: the same value an unlock that
+   * verified everything first would have reported. Call once, after the start-up sweep;
+   * `pause` is awaited before each batch of the background check (background.ts).
+   */
+  readonly verifyAudit: (pause: () => Promise<void>) => Promise<AuditWarning | null>;
+}
+
+/** Where the chain continues when the check is deferred: the keyring's anchored head. */
+function deferredCheck(keyring: UnlockedKeyring): AuditCheck {
+  return { warning: null, head: keyring.auditHead, rolledForward: false, adoptNextKey: false };
+}
+
+/** Runs the deferred check once; the anchor's copies are wiped when it ends, or at lock if it never starts. */
+function verifyLater(session: Session, anchor: OpeningAnchor, unreadable: AuditWarning | null): OpenedSession['verifyAudit'] {
+  session.signal.addEventListener('abort', () => forget(anchor), { once: true });
+  return async (pause) => {
+    try {
+      return (await checkInBackground(session, anchor, pause)) ?? unreadable;
+    } finally {
+      forget(anchor);
+    }
+  };
+}
+
+/**
+ * Opens the vault; the returned session owns the keyring from here on.
+ *
+ * The audit chain grows with every change ever made, so verifying all of it before the
+ * session opens would make every unlock slower than the last. When nothing lies beyond the
+ * keyring's anchored head (as many rows as the anchor's sequence number: every lock writes
+ * the head), new entries can only continue from that anchor, which the keyring authenticates:
+ * the session opens at once and the full check runs afterwards (`verifyAudit`), its warning
+ * reaching the user as soon as it is known. Otherwise (a tail to roll forward after a crash,
+ * rows missing or added) the check runs first, as it must decide where the chain continues.
+ */
+export async function openSession(args: OpenArgs): Promise<OpenedSession> {
   const { db, keyring, method } = args;
   const heads = await loadHeads(db, keyring);
   const loadedSettings = await loadSettingsOrWarn(db, keyring);
@@ -83,10 +125,19 @@ export async function openSession(args: OpenArgs): Promise<{ session: Session; i
   for (const shard of heads.all()) if (!heads.broken.has(shard.number)) generations.set(`h${shard.number}`, shard.generation);
   if (loadedSettings) generations.set('settings', loadedSettings.generation);
 
-  const nextKey = await nextAuditKey(keyring);
-  const check = await checkAudit(keyring, await loadAudit(db, keyring), generations, nextKey).finally(() => wipe(nextKey));
-  let warning: AuditWarning | null = check.warning;
-  if (!warning && (heads.broken.size > 0 || !loadedSettings)) warning = { problem: 'unreadable', firstBadSeq: null };
+  const deferred = (await db.audit.count()) === keyring.auditHead.seq;
+  let check: AuditCheck;
+  let anchor: OpeningAnchor | null = null;
+  if (deferred) {
+    check = deferredCheck(keyring);
+    anchor = anchorAtOpening(keyring, generations);
+  } else {
+    const nextKey = await nextAuditKey(keyring);
+    check = await checkAudit(keyring, await loadAudit(db, keyring), generations, nextKey).finally(() => wipe(nextKey));
+  }
+  // Unreadable head shards or settings are known now; a chain problem found later takes precedence, as it would have at once.
+  const unreadable: AuditWarning | null = heads.broken.size > 0 || !loadedSettings ? { problem: 'unreadable', firstBadSeq: null } : null;
+  const warning: AuditWarning | null = check.warning ?? unreadable;
 
   const mutex = new Mutex();
   // The holder needs the chain head and the log needs the holder's keyring: break the cycle
@@ -113,12 +164,14 @@ export async function openSession(args: OpenArgs): Promise<{ session: Session; i
     });
   } catch (error) {
     holder.dispose();
+    if (anchor) forget(anchor);
     throw error;
   }
   const failedBefore = method.kind === 'unlock' ? method.failedBefore : 0;
   session.openedWith = method.kind === 'unlock' ? method.secret : 'passphrase';
   return {
     session,
+    verifyAudit: anchor ? verifyLater(session, anchor, unreadable) : async () => warning,
     info: {
       settings,
       auditWarning: warning,

@@ -12,9 +12,9 @@ import { newRecordId, type Compartment, type RecordContent } from '../../../../s
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from '../vault-errors';
-import type { DecryptedRecord, PackedRecords } from '../worker-api';
+import type { DecryptedRecord, PackedRecords, SummaryPart } from '../worker-api';
 import type { StoredObject } from './database';
-import { shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
+import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
 import { openSummary, sealSummary, summarise } from './record-summaries';
 import { isPlainRecord, openRow, sealRow } from './sealed-rows';
 import type { Session } from './session';
@@ -223,14 +223,25 @@ async function writeRebuilt(session: Session, rebuilt: readonly Rebuilt[]): Prom
 }
 
 /**
- * Every live record of `type` as its summary (`body` is the summary). A summary that is
- * missing or stale is rebuilt from the full body and written back before this returns, so a
- * vault from before summaries is migrated by its first unlock. Rows that fail to open are
- * reported, not dropped.
+ * The shards of part `index` of `of`: a contiguous range, so the parts listed in order give the
+ * records in the same order as one whole list.
  */
-export async function listSummaries(session: Session, type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+function partOfShards(part: SummaryPart): (shard: number) => boolean {
+  const { index, of } = part;
+  if (!Number.isInteger(of) || of < 1 || of > SHARD_COUNT || !Number.isInteger(index) || index < 0 || index >= of) throw new RangeError('summary part out of range');
+  return (shard) => Math.floor((shard * of) / SHARD_COUNT) === index;
+}
+
+/**
+ * Every live record of `type` as its summary (`body` is the summary), or those of one `part`
+ * (a range of head shards: the client asks for the parts at once and validates the first while
+ * this worker still decrypts the next). A summary that is missing or stale is rebuilt from the
+ * full body and written back before this returns, so a vault from before summaries is migrated
+ * by its first unlock. Rows that fail to open are reported, not dropped.
+ */
+export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
-  const wanted = [...session.heads.liveOfType(type)];
+  const wanted = [...session.heads.liveOfType(type, partOfShards(part))];
   const withRow = wanted.filter(([, entry]) => entry.summary !== undefined);
   const found = await session.db.objects.bulkGet(withRow.map(([, entry]) => entry.summary ?? ''));
   const rows = new Map(withRow.map(([id], index) => [id, found[index]]));

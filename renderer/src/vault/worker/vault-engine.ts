@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/crypto';
 import { fingerprint, humanFingerprint } from '../../../../shared/bundle/fingerprint';
 import type { DeviceIdentity } from '../../../../shared/crypto/identity';
-import type { PublicDeviceIdentity } from '../vault-client';
+import type { AuditWarning, PublicDeviceIdentity } from '../vault-client';
 import { LockedError, VaultStateError } from '../vault-errors';
 import type { KeyringWriter, VaultWorkerApi } from '../worker-api';
 import { createAttachmentApi } from './attachment-api';
@@ -42,7 +42,9 @@ import { finishRotation, reportCompromised } from './compromise';
 import { changePassphrase, policyError, setNewPassphraseAfterRecovery, updateSettings } from './keyring-changes';
 import { countAttempt, readLockout, uncountAttempt, wipeIsDue } from './lockout';
 import { openSession } from './open-session';
+import { Foreground } from './background';
 import { appendFeatureAudit } from './feature-audit';
+import { argon2idInWorker, prepareArgon2id } from './argon2id-lane';
 import { loadSearchIndex, saveSearchIndex } from './search-index-store';
 import { createRecord, deleteRecord, listRecords, listSummaries, packRecords, readRecord, readRecords, recordHistory, updateRecord } from './record-store';
 import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
@@ -77,6 +79,8 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
   let session: Session | null = null;
   let databaseName = '';
   let held: HeldLock | null = null;
+  /** The session's audit warning once the full check has run (see `start`). */
+  let auditChecked: Promise<AuditWarning | null> = Promise.resolve(null);
 
   const database = (): VaultDatabase => {
     if (!db) throw new VaultStateError('unavailable');
@@ -86,7 +90,11 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     if (!session) throw new LockedError();
     return session;
   };
-  const guard = async <T>(task: (s: Session) => Promise<T>): Promise<T> => {
+  /** Requests in progress: the deferred audit check runs only between them (background.ts). */
+  const foreground = new Foreground();
+  const guard = <T>(task: (s: Session) => Promise<T>): Promise<T> => foreground.run(() => unguarded(task));
+  /** `guard` without counting as foreground work (waiting on the background check itself). */
+  const unguarded = async <T>(task: (s: Session) => Promise<T>): Promise<T> => {
     try {
       return await task(open());
     } catch (error) {
@@ -131,6 +139,10 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     session = opened.session;
     // Before the user gets the session: unfinished imports and deletions leave no chunks behind.
     await sweepAttachments(opened.session).catch(() => undefined);
+    // The audit chain's full check, if opening deferred it, starts now and runs behind the
+    // requests of the UI (audit-background.ts); `auditCheck` hands its warning to the client.
+    auditChecked = opened.verifyAudit(() => foreground.idle());
+    auditChecked.catch(() => undefined); // a lock ends it; `auditCheck` reports that as locked
     // A rotation cut short resumes in the background; saves interleave with its batches.
     if (rotationPending(opened.session)) finishRotation(opened.session).catch(() => undefined);
     return opened.info;
@@ -142,6 +154,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
       db = new VaultDatabase(config.databaseName, options.middleware);
       await db.open();
       writer = writeKeyring;
+      prepareArgon2id(); // the first unlock's Argon2id worker loads while the passphrase is typed
       return readLockout(db);
     },
 
@@ -149,7 +162,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
       if (!writer) throw new VaultStateError('unavailable');
       let created;
       try {
-        created = await createKeyring(passphrase, kdf, { withRecoveryKey });
+        created = await createKeyring(passphrase, kdf, { withRecoveryKey, kdf: argon2idInWorker });
       } catch (error) {
         throw policyError(error);
       }
@@ -170,7 +183,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
       const lockout = await countAttempt(database());
       let keyring: UnlockedKeyring;
       try {
-        keyring = secret.kind === 'passphrase' ? await unlockWithPassphrase(bytes, secret.passphrase) : await unlockWithRecoveryKey(bytes, secret.recoveryKey);
+        keyring = secret.kind === 'passphrase' ? await unlockWithPassphrase(bytes, secret.passphrase, { kdf: argon2idInWorker }) : await unlockWithRecoveryKey(bytes, secret.recoveryKey);
       } catch (error) {
         if (error instanceof RecoveryKeyError) {
           await uncountAttempt(database(), lockout);
@@ -178,6 +191,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
         }
         const generic = error instanceof UnlockFailed || error instanceof KeyringFormatError || error instanceof KdfError || error instanceof PassphraseError;
         if (!generic) throw error;
+        prepareArgon2id(); // for the next attempt
         return { ok: false, typo: false, lockout, wipeDue: wipeIsDue(lockout) };
       }
       const info = await start(keyring, bytes.slice(), { kind: 'unlock', secret: secret.kind, failedBefore: lockout.failedAttempts - 1 });
@@ -192,6 +206,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     removeRecoveryKey: (current) => guard((s) => removeRecoveryKey(s, current)),
     updateSettings: (changes) => guard((s) => updateSettings(s, changes)),
     auditTrail: () => guard((s) => buildAuditTrail(s)),
+    auditCheck: () => unguarded(() => auditChecked),
     createRecord: (type, compartment, body, id) => guard((s) => (refuseImporterType(type), createRecord(s, publicType(type), compartment, body, id))),
     appendFeatureAudit: (action, data) => guard((s) => appendFeatureAudit(s, action, data)),
     readRecord: (type, id) => guard((s) => readRecord(s, publicType(type), id)),
@@ -202,8 +217,8 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
       return transfer(packed, packed.chunks.map((chunk) => chunk.buffer));
     }),
     recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),
-    listSummaries: (type) => guard(async (s) => {
-      const packed = packRecords(await listSummaries(s, publicType(type)));
+    listSummaries: (type, part) => guard(async (s) => {
+      const packed = packRecords(await listSummaries(s, publicType(type), part));
       return transfer(packed, packed.chunks.map((chunk) => chunk.buffer));
     }),
     readRecords: (type, ids) => guard((s) => readRecords(s, publicType(type), [...ids])),

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordId, testimonyKind } from '../../../../renderer/src/features/records/record-kinds';
 import { testimonySummarySchema } from '../../../../renderer/src/features/records/testimony-summary';
 import type { VaultClient } from '../../../../renderer/src/vault/vault-client';
+import { shardOf } from '../../../../renderer/src/vault/worker/head-index';
 import { VaultStorageFullError } from '../../../../renderer/src/vault/vault-errors';
 import { defined, deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, rawDatabase, VAULT_TESTS } from '../../vault/support/vault-harness';
 import { openCase, quotaAfter, session, testimonyInput } from './support/records-harness';
@@ -70,6 +71,24 @@ describe('testimony summaries', VAULT_TESTS, () => {
     // Deleting the testimony removes its summary too.
     await client.records.delete(testimonyKind, record.id, 2);
     expect([...(await objectIds(databaseName))].filter((row) => added.includes(row))).toEqual([]);
+    await client.lock('manual');
+  });
+
+  it('are listed in parts that together give every summary once, in head-shard order', async () => {
+    const { client } = await makeUnlockedVault();
+    const created: string[] = [];
+    for (let n = 1; n <= 24; n += 1) {
+      const id = newRecordId();
+      const input = testimonyInput({}, { narrative: { language: 'ar', text: `شهادة رقم ${n}` } });
+      created.push((await client.records.create(testimonyKind, { ...input, id, referenceCode: `T-2026-${String(n).padStart(4, '0')}` }, { id })).id);
+    }
+    const listed = await client.records.listSummaries(testimonyKind, parseSummary);
+    expect(listed.unreadable).toEqual([]);
+    const ids = listed.records.map((r) => r.id);
+    expect([...ids].sort()).toEqual([...created].sort());
+    // The parts are ranges of head shards asked for in order: the same order as one whole list.
+    const shards = ids.map((id) => shardOf(id));
+    expect(shards).toEqual([...shards].sort((a, b) => a - b));
     await client.lock('manual');
   });
 

@@ -16,6 +16,7 @@
  */
 import MiniSearch from 'minisearch';
 import { isId, type Id } from '../../../../../shared/domain/ids';
+import { compactPostings } from './posting-list';
 import type { NamedDoc } from './search-docs';
 import { SearchEngine, TESTIMONY_INDEX_OPTIONS, type IndexedTestimony, type TestimonyMeta } from './search-engine';
 
@@ -85,6 +86,8 @@ export class PersistentSearchEngine extends SearchEngine {
 
   /** The testimony index and what it covers, as text (JSON). */
   snapshot(): string {
+    // Run a while after changes settle (search-client.ts): a good moment to make the postings compact.
+    compactPostings(this.testimonyIndex);
     const t: MetaRow[] = [];
     for (const [id, meta] of this.meta) t.push([id, this.pending.has(id) ? 0 : meta.version, meta.referenceCode, [...meta.facilityIds], [...meta.perpetratorIds]]);
     const snapshot: Snapshot = { v: INDEX_FORMAT, t, f: [...this.facilities.values()], p: [...this.perpetrators.values()], x: this.testimonyIndex.toJSON() };
@@ -134,6 +137,8 @@ export class PersistentSearchEngine extends SearchEngine {
     }
     for (const [id, version] of current) if (this.meta.get(id)?.version !== version || version === 0) stale.add(id);
     for (const id of stale) if (this.meta.has(id)) this.pending.add(id);
+    // The snapshot's names were needed for this comparison only: not kept for the session.
+    this.prepared = { restored, names: new Map() };
     return { restored, stale: [...stale].filter((id) => current.has(id)), dropped };
   }
 
@@ -146,6 +151,7 @@ export class PersistentSearchEngine extends SearchEngine {
       return false;
     }
     if (index.documentCount !== snapshot.t.length || !snapshot.t.every(([id]) => index.has(id))) return false;
+    compactPostings(index);
     this.testimonyIndex = index;
     for (const [id, version, referenceCode, facilityIds, perpetratorIds] of snapshot.t) {
       const meta: TestimonyMeta = { version, referenceCode, facilityIds, perpetratorIds };

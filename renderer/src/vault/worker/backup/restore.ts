@@ -17,6 +17,7 @@ import { createKeyring, disposeKeyring, serialiseKeyring, withAuditHead, type Un
 import type { WorkerRestoreOptions } from '../../backup-types';
 import { BackupError, VaultStorageFullError } from '../../vault-errors';
 import type { KeyringWriter } from '../../worker-api';
+import { argon2idInWorker } from '../argon2id-lane';
 import { AuditLog } from '../audit-log';
 import { isQuotaError, type StoredShard, type VaultDatabase } from '../database';
 import { encodeShard, shardOf, type HeadEntry } from '../head-index';
@@ -130,7 +131,7 @@ export async function restoreVault(
   const report = progressSink(onProgress);
   let created;
   try {
-    created = await createKeyring(options.passphrase, options.kdf, { withRecoveryKey: options.withRecoveryKey });
+    created = await createKeyring(options.passphrase, options.kdf, { withRecoveryKey: options.withRecoveryKey, kdf: argon2idInWorker });
   } catch (error) {
     releaseListener(read);
     releaseListener(onProgress);

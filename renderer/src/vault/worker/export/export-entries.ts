@@ -3,11 +3,13 @@
  * perpetrators, testimonies, (identified only) witnesses and consents, attachment-info records,
  * then the blobs. Runs in the vault worker.
  *
- * Records are small canonical JSON (shared/exchange). Blobs are never held whole: the manifest
- * needs each blob's BLAKE2b-256 before the first byte is encrypted, and the vault stores only
- * the SHA-256, so a first pass decrypts the attachment once to compute it (the strict reader
- * checks the stored SHA-256 on the way, so it is not computed twice, as describeEntry would),
- * and the writer decrypts it again while encrypting, refusing the bundle if the bytes changed.
+ * Records are small canonical JSON (shared/exchange). The manifest needs each blob's BLAKE2b-256
+ * before the first byte is encrypted, and the vault stores only the SHA-256, so a first pass
+ * decrypts the attachment once to compute it (the strict reader checks the stored SHA-256 on the
+ * way, so it is not computed twice, as describeEntry would). Up to HELD_BYTES of attachments
+ * keep their verified bytes in worker memory for the writer; the others are decrypted again
+ * while the bundle is written. Either way the writer refuses the bundle if the bytes it gets
+ * differ from the first pass (length, BLAKE2b).
  */
 import { recordEntry, type EntrySource } from '../../../../../shared/bundle/entries';
 import { fromHex, toBase64url } from '../../../../../shared/bundle/encoding';
@@ -17,9 +19,10 @@ import { getSodium } from '../../../../../shared/crypto';
 import { IncrementalHasher } from '../../../../../shared/stream/hashing';
 import { EXCHANGE_RECORD_FORMAT, encodeExchangeRecord, type ExchangeRecordInput, type ExchangeRecordType } from '../../../../../shared/exchange';
 import { AttachmentError } from '../../vault-errors';
-import { readAttachmentStream } from '../attachment-reader';
+import { readAttachmentStream, type ChunkFetch } from '../attachment-reader';
 import type { AttachmentRecord } from '../attachment-record';
 import type { VaultDatabase } from '../database';
+import { coalescedChunks } from './coalesced-chunks';
 import type { ExportPlan } from './export-plan';
 import type { Versioned } from './export-records';
 
@@ -60,23 +63,54 @@ async function recordSource(type: ExchangeRecordType, record: Versioned<unknown>
 }
 
 /**
+ * Attachment bytes one export may keep in worker memory from the first pass to the writer. The
+ * bytes of an attachment kept are not read and decrypted a second time (IndexedDB reads of its
+ * 64 KiB rows are most of what an attachment costs); larger attachments, and those past the
+ * budget, are read again while the bundle is written, as before. Bounded so an export of hours
+ * of recordings still holds at most this much.
+ */
+export const HELD_BYTES = 32 * 1024 * 1024;
+
+/** What is left of HELD_BYTES for one export. Reserved in bundle order, before each first pass starts. */
+class HeldBudget {
+  private left = HELD_BYTES;
+
+  /** True (and the bytes counted) if `size` more bytes may be held. */
+  take(size: number): boolean {
+    if (size > this.left) return false;
+    this.left -= size;
+    return true;
+  }
+}
+
+/** The result of the first pass: the digests, and the verified bytes when they were kept. */
+interface FirstPass {
+  readonly blake2b: Uint8Array;
+  readonly sha256: Uint8Array;
+  readonly held: Uint8Array[] | null;
+}
+
+/**
  * Decrypts an attachment once, computing the BLAKE2b-256 the manifest needs. The strict reader
  * refuses a stream whose length or SHA-256 differs from the metadata and returns the verified
- * SHA-256, which the blob entry carries (the partner compares it with attachment-info).
+ * SHA-256, which the blob entry carries (the partner compares it with attachment-info). With
+ * `keep`, the pieces read are kept (fresh arrays the reader never touches again) for the writer.
  */
-async function firstPass(db: VaultDatabase, attachment: AttachmentRecord): Promise<{ blake2b: Uint8Array; sha256: Uint8Array }> {
+async function firstPass(db: VaultDatabase, attachment: AttachmentRecord, keep: boolean, fetchRows: ChunkFetch): Promise<FirstPass> {
   const hasher = new IncrementalHasher(await getSodium(), ['blake2b']);
+  const held: Uint8Array[] | null = keep ? [] : null;
   try {
-    const stream = readAttachmentStream(db, attachment);
+    const stream = readAttachmentStream(db, attachment, fetchRows);
     for (;;) {
       const next = await stream.next();
       if (next.done) {
         const digests = hasher.digest();
         const sha256 = fromHex(next.value.sha256, 32);
         if (!digests.blake2b || !sha256 || digests.length !== attachment.info.size || next.value.sha256 !== attachment.info.sha256) throw new AttachmentError('hash-mismatch');
-        return { blake2b: digests.blake2b, sha256 };
+        return { blake2b: digests.blake2b, sha256, held };
       }
       hasher.update(next.value);
+      held?.push(next.value);
     }
   } catch (error) {
     hasher.dispose();
@@ -84,13 +118,32 @@ async function firstPass(db: VaultDatabase, attachment: AttachmentRecord): Promi
   }
 }
 
+/**
+ * The blob's bytes for the writer: the pieces kept by the first pass, handed over once and then
+ * let go (the writer opens each entry once; should it open one again, the attachment is read
+ * from the vault again), or the attachment read again. The writer checks length and BLAKE2b
+ * against the first pass either way.
+ */
+function blobOpener(db: VaultDatabase, attachment: AttachmentRecord, held: Uint8Array[] | null): () => AsyncIterable<Uint8Array> {
+  let pieces = held;
+  return () => {
+    const kept = pieces;
+    pieces = null;
+    if (!kept) return readAttachmentStream(db, attachment);
+    return (async function* () {
+      // Yielded as they are (the writer's framing may still hold a piece after the next is asked for).
+      for (let piece = kept.shift(); piece !== undefined; piece = kept.shift()) yield piece;
+    })();
+  };
+}
+
 /** The attachment-info record and the blob of one attachment (hashed now: first pass). */
-async function attachmentSources(db: VaultDatabase, attachment: AttachmentRecord): Promise<{ info: EntrySource; blob: EntrySource }> {
+async function attachmentSources(db: VaultDatabase, attachment: AttachmentRecord, keep: boolean, fetchRows: ChunkFetch): Promise<{ info: EntrySource; blob: EntrySource }> {
   const { info } = attachment;
   const entryId = await randomEntryId();
   const name = asLabel(info.name);
   const mediaType = entryMediaType(info.mediaType);
-  const { blake2b, sha256 } = await firstPass(db, attachment);
+  const { blake2b, sha256, held } = await firstPass(db, attachment, keep, fetchRows);
   const blob: EntrySource = {
     id: entryId,
     kind: 'blob',
@@ -100,7 +153,7 @@ async function attachmentSources(db: VaultDatabase, attachment: AttachmentRecord
     sha256,
     ...(name !== undefined ? { name } : {}),
     ...(mediaType !== undefined ? { mediaType } : {}),
-    open: () => readAttachmentStream(db, attachment),
+    open: blobOpener(db, attachment, held),
   };
   const body = {
     id: info.id,
@@ -118,6 +171,39 @@ async function attachmentSources(db: VaultDatabase, attachment: AttachmentRecord
 }
 
 /**
+ * Attachments hashed at once in the first pass. Each one's steps are small and sequential (key
+ * derivation, its rows, a digest from the hashing worker); several in flight keep the vault
+ * worker decrypting while the others wait, and let their row reads share one IndexedDB request
+ * (coalesced-chunks.ts). Memory: at most two batches of rows (4 MiB) per attachment in flight.
+ */
+const HASHING_AT_ONCE = 6;
+
+/**
+ * `task` of every item, at most `limit` at once, results in the items' order. After a failure
+ * no further item starts, and the first error is thrown only once every started task has
+ * settled (none is left running on keys its caller is about to wipe).
+ */
+async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  const errors: unknown[] = [];
+  // One iterator shared by the lanes: each item is taken by exactly one of them.
+  const queue = items.entries();
+  const lane = async (): Promise<void> => {
+    for (const [index, item] of queue) {
+      if (errors.length > 0) return;
+      try {
+        results[index] = await task(item);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (errors.length > 0) throw errors[0];
+  return results;
+}
+
+/**
  * Every entry of the plan, in bundle order. `onHashed` hears about each attachment hashed (the
  * slow part of preparing a bundle with large attachments).
  */
@@ -131,12 +217,12 @@ export async function exportEntries(db: VaultDatabase, plan: ExportPlan, onHashe
   }
   for (const w of plan.witnesses) entries.push(await recordSource('witness', w));
   for (const c of plan.consents) entries.push(await recordSource('consent', c));
-  const blobs: EntrySource[] = [];
-  for (const attachment of plan.attachments) {
-    const { info, blob } = await attachmentSources(db, attachment);
-    entries.push(info);
-    blobs.push(blob);
+  const budget = new HeldBudget();
+  const fetchRows = coalescedChunks(db);
+  const sources = await inOrder(plan.attachments, HASHING_AT_ONCE, async (attachment) => {
+    const sourced = await attachmentSources(db, attachment, budget.take(attachment.info.size), fetchRows);
     onHashed?.(attachment.info.size);
-  }
-  return [...entries, ...blobs];
+    return sourced;
+  });
+  return [...entries, ...sources.map((s) => s.info), ...sources.map((s) => s.blob)];
 }

@@ -8,19 +8,21 @@
  */
 import { wipe } from '../../../../../shared/crypto';
 import { consentRecordSchema, type ConsentRecord } from '../../../../../shared/domain/consent';
-import { evaluateConsentForExport } from '../../../../../shared/domain/consent-export';
+import { evaluateConsentForExport, type Redaction } from '../../../../../shared/domain/consent-export';
+import type { Contact } from '../../../../../shared/domain/contact';
 import { facilitySchema, type Facility } from '../../../../../shared/domain/facility';
 import type { Id } from '../../../../../shared/domain/ids';
 import { perpetratorSchema, type AllegedPerpetrator } from '../../../../../shared/domain/perpetrator';
 import { testimonySchema, type Testimony } from '../../../../../shared/domain/testimony';
 import { witnessSchema, type Witness } from '../../../../../shared/domain/witness';
+import type { ZodType } from 'zod';
 import type { ExportExclusion, ExportPreview, ExportRequest } from '../../export-types';
 import { RecordIntegrityError } from '../../vault-errors';
 import { ATTACHMENT_TYPE } from '../attachment-format';
 import { decodeAttachment, type AttachmentRecord } from '../attachment-record';
 import { listRecords } from '../record-store';
 import type { Session } from '../session';
-import { checkRecipient, readParsed, type CheckedRecipient, type RecipientKeys, type Versioned } from './export-records';
+import { checkRecipient, READ_BATCH, readParsedMany, type CheckedRecipient, type RecipientKeys, type Versioned } from './export-records';
 
 /** Everything an export would write. Holds attachment blob keys: call `dispose()`. */
 export interface ExportPlan {
@@ -51,37 +53,35 @@ function today(): string {
 
 const byId = <T extends { readonly id: Id }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Reads each id once with `read`, keeping those that could be read. */
-async function readAll<T>(ids: Iterable<Id>, read: (id: Id) => Promise<Versioned<T> | null>): Promise<Versioned<T>[]> {
-  const out: Versioned<T>[] = [];
-  for (const id of ids) {
-    const record = await read(id);
-    if (record) out.push(record);
-  }
-  return out.sort(byId);
+/** The records of `ids` (read in batches, see `readParsedMany`) sorted by id; those that cannot be read are left out. */
+async function readSorted<T>(session: Session, type: string, ids: Iterable<Id>, schema: ZodType<T>): Promise<Versioned<T>[]> {
+  return [...(await readParsedMany(session, type, ids, schema)).values()].sort(byId);
 }
 
 /**
  * Facilities reached from the testimonies (episodes, allegations) and perpetrators (positions),
- * with every parent up the tree, so each link in the bundle resolves inside the bundle.
+ * with every parent up the tree, so each link in the bundle resolves inside the bundle. Read a
+ * level of the tree at a time (one batched read per level, not one read per facility).
  */
 async function linkedFacilities(session: Session, testimonies: readonly Testimony[], perpetrators: readonly AllegedPerpetrator[]): Promise<Versioned<Facility>[]> {
-  const pending: Id[] = [];
+  let pending = new Set<Id>();
   for (const t of testimonies) {
-    for (const episode of t.detentionEpisodes) pending.push(episode.facilityId);
-    for (const allegation of t.allegations) if (allegation.facilityId !== undefined) pending.push(allegation.facilityId);
+    for (const episode of t.detentionEpisodes) pending.add(episode.facilityId);
+    for (const allegation of t.allegations) if (allegation.facilityId !== undefined) pending.add(allegation.facilityId);
   }
-  for (const p of perpetrators) for (const position of p.positions) if (position.facilityId !== undefined) pending.push(position.facilityId);
+  for (const p of perpetrators) for (const position of p.positions) if (position.facilityId !== undefined) pending.add(position.facilityId);
   const seen = new Set<Id>();
   const found: Versioned<Facility>[] = [];
   // The seen set also ends a parent cycle (which the schema cannot rule out across records).
-  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const facility = await readParsed(session, 'facility', id, facilitySchema);
-    if (!facility) continue;
-    found.push(facility);
-    if (facility.body.parentId !== undefined) pending.push(facility.body.parentId);
+  while (pending.size > 0) {
+    for (const id of pending) seen.add(id);
+    const level = await readParsedMany(session, 'facility', pending, facilitySchema);
+    pending = new Set<Id>();
+    for (const facility of level.values()) {
+      found.push(facility);
+      const parent = facility.body.parentId;
+      if (parent !== undefined && !seen.has(parent)) pending.add(parent);
+    }
   }
   return found.sort(byId);
 }
@@ -120,54 +120,75 @@ interface Gated {
   readonly consents: Versioned<ConsentRecord>[];
 }
 
+/** One requested testimony after the consent check: refused, or passing (its witness still to read). */
+type Decision = { readonly refused: ExportExclusion } | { readonly testimony: Versioned<Testimony>; readonly consent: Versioned<ConsentRecord> | null; readonly due: boolean };
+
+/** The first failing rule for the first failing recipient, or whether a review is due. */
+function decide(testimonyId: Id, testimony: Versioned<Testimony> | undefined, consent: Versioned<ConsentRecord> | null, contacts: readonly Contact[], redaction: Redaction, at: string): Decision {
+  if (!testimony) return { refused: { testimonyId, referenceCode: null, reason: 'not_found' } };
+  let due = false;
+  for (const contact of contacts) {
+    const decision = evaluateConsentForExport(consent?.body, { recipient: { contactId: contact.id, classes: contact.classes }, redaction, at });
+    if (decision.decision === 'excluded') return { refused: { testimonyId, referenceCode: testimony.body.referenceCode, reason: decision.reason, contactId: contact.id } };
+    due ||= decision.reviewDue;
+  }
+  return { testimony, consent, due };
+}
+
 /**
  * Consent per testimony and per recipient; the first failing rule for the first failing
  * recipient is the reason given. Consent is about recipients: with none chosen, or one whose
  * contact cannot be read, nothing is included (an empty loop over recipients must not read as
  * "allowed for all of them").
+ *
+ * The requested testimonies are taken READ_BATCH at a time, in request order: their records,
+ * then their consent records, then the witness records of those that passed are each read in
+ * one batch (a witness is never decrypted for a testimony that consent leaves out), so the
+ * work per testimony is decryption and parsing, not a database round trip.
  */
 async function gate(session: Session, request: ExportRequest, recipients: readonly CheckedRecipient[]): Promise<Gated> {
   const at = today();
   const gated: Gated = { included: [], reviewDue: new Set(), excluded: [], witnessCodes: new Map(), witnesses: [], consents: [] };
   const contacts = recipients.flatMap((r) => (r.contact ? [r.contact] : []));
   if (contacts.length === 0 || contacts.length !== recipients.length) return gated;
-  for (const testimonyId of request.testimonyIds) {
-    const testimony = await readParsed(session, 'testimony', testimonyId, testimonySchema);
-    if (!testimony) {
-      gated.excluded.push({ testimonyId, referenceCode: null, reason: 'not_found' });
-      continue;
-    }
-    const referenceCode = testimony.body.referenceCode;
-    const { consentId, witnessId } = testimony.body;
+  const kept = new Set<Id>();
+  for (let from = 0; from < request.testimonyIds.length; from += READ_BATCH) {
+    const ids = request.testimonyIds.slice(from, from + READ_BATCH);
+    const testimonies = await readParsedMany(session, 'testimony', ids, testimonySchema);
+    const consentIds = [...testimonies.values()].flatMap((t) => (t.body.consentId === undefined ? [] : [t.body.consentId]));
     // An unreadable consent is no consent: fail closed.
-    const consent = consentId !== undefined ? await readParsed(session, 'consent', consentId, consentRecordSchema) : null;
-    let refused: ExportExclusion | null = null;
-    let due = false;
-    for (const contact of contacts) {
-      const decision = evaluateConsentForExport(consent?.body, { recipient: { contactId: contact.id, classes: contact.classes }, redaction: request.redaction, at });
-      if (decision.decision === 'excluded') {
-        refused = { testimonyId, referenceCode, reason: decision.reason, contactId: contact.id };
-        break;
-      }
-      due ||= decision.reviewDue;
-    }
-    if (refused) {
-      gated.excluded.push(refused);
-      continue;
-    }
+    const consents = await readParsedMany(session, 'consent', consentIds, consentRecordSchema);
+    const decisions = ids.map((id) => {
+      const testimony = testimonies.get(id);
+      const consentId = testimony?.body.consentId;
+      return decide(id, testimony, consentId === undefined ? null : (consents.get(consentId) ?? null), contacts, request.redaction, at);
+    });
     // Read in both redactions: a pseudonymised bundle still names the witness by pseudonym code.
-    const witness = witnessId !== undefined ? await readParsed(session, 'witness', witnessId, witnessSchema) : null;
-    if (request.redaction === 'identified') {
-      if (!witness || !consent) {
-        gated.excluded.push({ testimonyId, referenceCode, reason: 'witness_not_found' });
+    const witnessIds = decisions.flatMap((d) => ('testimony' in d && d.testimony.body.witnessId !== undefined ? [d.testimony.body.witnessId] : []));
+    const witnesses = await readParsedMany(session, 'witness', witnessIds, witnessSchema);
+    for (const decision of decisions) {
+      if ('refused' in decision) {
+        gated.excluded.push(decision.refused);
         continue;
       }
-      if (!gated.witnesses.some((w) => w.id === witness.id)) gated.witnesses.push(witness);
-      if (!gated.consents.some((c) => c.id === consent.id)) gated.consents.push(consent);
+      const { testimony, consent, due } = decision;
+      const testimonyId = testimony.id;
+      const witnessId = testimony.body.witnessId;
+      const witness = witnessId === undefined ? null : (witnesses.get(witnessId) ?? null);
+      if (request.redaction === 'identified') {
+        if (!witness || !consent) {
+          gated.excluded.push({ testimonyId, referenceCode: testimony.body.referenceCode, reason: 'witness_not_found' });
+          continue;
+        }
+        // Witness and consent ids are random record ids of different types: one set tells both apart.
+        if (!kept.has(witness.id)) gated.witnesses.push(witness);
+        if (!kept.has(consent.id)) gated.consents.push(consent);
+        kept.add(witness.id).add(consent.id);
+      }
+      gated.included.push(testimony);
+      if (witness) gated.witnessCodes.set(testimonyId, witness.body.pseudonymCode);
+      if (due) gated.reviewDue.add(testimonyId);
     }
-    gated.included.push(testimony);
-    if (witness) gated.witnessCodes.set(testimonyId, witness.body.pseudonymCode);
-    if (due) gated.reviewDue.add(testimonyId);
   }
   return gated;
 }
@@ -182,7 +203,7 @@ export async function planExport(session: Session, request: ExportRequest): Prom
 
   const perpetratorIds = new Set<Id>();
   for (const t of testimonies) for (const a of t.body.allegations) if (a.perpetratorId !== undefined) perpetratorIds.add(a.perpetratorId);
-  const perpetrators = await readAll(perpetratorIds, (id) => readParsed(session, 'perpetrator', id, perpetratorSchema));
+  const perpetrators = await readSorted(session, 'perpetrator', perpetratorIds, perpetratorSchema);
   const facilities = await linkedFacilities(session, testimonies.map((t) => t.body), perpetrators.map((p) => p.body));
 
   const owners = new Set<Id>([...testimonies.map((t) => t.id), ...perpetrators.map((p) => p.id)]);

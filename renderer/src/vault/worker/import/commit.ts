@@ -60,6 +60,8 @@ class ShardDrafts {
 /** Collects sealed rows, head entries and audit drafts. */
 class Batch {
   readonly objects: StoredObject[] = [];
+  /** Summary rows of earlier versions that the new version has none for (updateRecord drops them too). */
+  readonly staleSummaries: Id[] = [];
   readonly versions: StoredObject[] = [];
   readonly heads: ShardDrafts;
   readonly audit: { id: Id; draft: AuditDraft }[] = [];
@@ -68,14 +70,21 @@ class Batch {
     this.heads = new ShardDrafts(session);
   }
 
-  /** Seals version `version` (1: a new record) of `id` and stages its head entry. */
+  /**
+   * Seals version `version` (1: a new record) of `id` and stages its head entry. The summary
+   * row the sealing makes (record-summaries.ts: testimonies, facilities, people) is written
+   * with it, as a save does, under the previous version's summary id: without it the record
+   * would list only after its first unlock rebuilt the summary, in a write of its own.
+   */
   async write(id: Id, type: string, compartment: Compartment, version: number, body: unknown): Promise<void> {
-    const sealed = await sealVersion(this.session, id, type, compartment, version, body);
     const previous = version === 1 ? undefined : this.session.heads.get(id);
+    const sealed = await sealVersion(this.session, id, type, compartment, version, body, previous?.summary);
     const history = previous ? [...previous.history, sealed.versionId] : [sealed.versionId];
     this.objects.push(sealed.object);
+    if (sealed.summaryRow) this.objects.push(sealed.summaryRow);
+    else if (previous?.summary !== undefined) this.staleSummaries.push(previous.summary);
     this.versions.push(sealed.versionRow);
-    this.heads.put(id, { type, compartment, version, history, deleted: false });
+    this.heads.put(id, { type, compartment, version, history, deleted: false, ...(sealed.summaryRow ? { summary: sealed.summaryRow.id } : {}) });
     this.audit.push({ id, draft: { action: version === 1 ? 'record.create' : 'record.update', data: { id, type, v: version } } });
   }
 }
@@ -142,6 +151,7 @@ export async function commitMerge(session: Session, plan: MergePlan, ledger: Led
   const db = session.db;
   try {
     await db.transaction('rw', [db.objects, db.versions, db.heads, db.audit, db.blobs], async () => {
+      if (batch.staleSummaries.length) await db.objects.bulkDelete(batch.staleSummaries);
       await db.objects.bulkPut(batch.objects);
       await db.versions.bulkPut(batch.versions);
       await db.heads.bulkPut(shardRows);

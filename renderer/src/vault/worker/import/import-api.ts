@@ -91,6 +91,7 @@ export function createImportApi(guard: Guard): ImportWorkerApi {
         },
         totalBytes: size,
       });
+      await quarantine.settle();
       const trust = trustOf(bundle.sender, contacts);
       let records: ExchangeRecord[] | null = null;
       if (quarantine.kept) {

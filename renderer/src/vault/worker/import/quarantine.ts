@@ -9,6 +9,11 @@
  * When the signer is not a verified contact the bundle can only be inspected: from `begin` on,
  * bytes are verified and dropped, nothing is written.
  * On any failure, and on discard, `dispose` deletes every pending attachment it wrote.
+ *
+ * A blob's last rows are still being committed (and its SHA-256 computed) while the next
+ * entries are read: up to FINISHING_AT_ONCE blobs finish in the background, so IndexedDB writes
+ * one while the reader decrypts the next. `settle` waits for them all, and must succeed before
+ * anything is read from `blobs`.
  */
 import type { Manifest, ManifestEntry, QuarantineSink } from '../../../../../shared/bundle';
 import { BundleError } from '../../../../../shared/bundle';
@@ -18,6 +23,9 @@ import { newRecordId } from '../../../../../shared/crypto';
 import { idFromBytes } from '../../../../../shared/domain/ids';
 import { AttachmentWriter } from '../attachment-writer';
 import type { Session } from '../session';
+
+/** Blobs whose last rows may still be committing while the next entries are read (memory: two 2 MiB batches each at most). */
+const FINISHING_AT_ONCE = 4;
 
 /** Record bytes one quarantine may hold in memory (the format allows 16 MiB per record). */
 export const MAX_QUARANTINE_RECORD_BYTES = 256 * 1024 * 1024;
@@ -45,6 +53,8 @@ export class Quarantine implements QuarantineSink {
   private parts: Uint8Array[] = [];
   private held = 0;
   private writer: AttachmentWriter | null = null;
+  /** Blobs finishing in the background, in bundle order; moved to `blobs` by `settle`. */
+  private finishing: { readonly entry: ManifestEntry; readonly writer: AttachmentWriter; readonly sealed: Promise<{ readonly size: number; readonly sha256: string }> }[] = [];
   /** False once the signer turned out not to be verified: inspection only. */
   private keep = true;
   private disposed = false;
@@ -90,18 +100,42 @@ export class Quarantine implements QuarantineSink {
     const writer = this.writer;
     if (writer) {
       this.writer = null;
-      const sealed = await writer.finishDeferred();
-      this.blobs.set(entry.id, { entry, writer, ...sealed });
+      const sealed = writer.finishDeferred();
+      sealed.catch(() => undefined); // awaited by `settle` (or here, or by `dispose`): never unhandled
+      this.finishing.push({ entry, writer, sealed });
+      // Bounded: past FINISHING_AT_ONCE, the oldest must be done (a failure stops the read here).
+      const oldest = this.finishing.length > FINISHING_AT_ONCE ? this.finishing[this.finishing.length - FINISHING_AT_ONCE - 1] : undefined;
+      if (oldest) await oldest.sealed;
       return;
     }
     this.records.push({ entry, bytes: concatBytes(...this.parts) });
     this.parts = [];
   }
 
+  /**
+   * Waits for every blob still finishing and records it in `blobs`, in bundle order. Throws the
+   * first failure (the caller then disposes the quarantine). Call once `readBundle` resolved.
+   */
+  async settle(): Promise<void> {
+    const finishing = this.finishing;
+    this.finishing = [];
+    const results = await Promise.allSettled(finishing.map((f) => f.sealed));
+    for (const [index, result] of results.entries()) {
+      const { entry, writer } = finishing[index] ?? {};
+      if (!entry || !writer) continue;
+      // A failed one already aborted itself (finishDeferred); the others are kept for dispose.
+      if (result.status === 'fulfilled') this.blobs.set(entry.id, { entry, writer, ...result.value });
+    }
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
   /** Deletes every pending attachment and drops the records. Safe to call more than once. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    // Blobs still finishing end first: their rows are then all counted and deleted by abort.
+    await this.settle().catch(() => undefined);
     const writers = [...this.blobs.values()].map((blob) => blob.writer);
     if (this.writer) writers.push(this.writer);
     this.writer = null;
