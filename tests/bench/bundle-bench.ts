@@ -254,8 +254,9 @@ export async function bundleBench(repoRoot: string, mib: number, dir: string, lo
 
     const budget = { on: 'ratio', op: '>=', limit: 0.6 } as const;
     const mem = (growth: number) => `${mib} MiB; peak RSS growth ${(growth / 1e6).toFixed(0)} MB`;
-    // CPU time per MiB beside raw's (the cheaper of its two runs): unlike wall time, it barely
-    // moves when other work shares the cores, so a busy run can still be read.
+    // CPU time per MiB beside raw's (the cheaper of its two runs): it moves less than wall time
+    // when other work shares the cores, though not nothing (ours waits for file reads, and
+    // others warm the caches meanwhile), so read both on a busy machine.
     const cpu = (ms: number, rawPerMiB: number) => `CPU ${(ms / mib).toFixed(2)} ms/MiB vs raw ${rawPerMiB.toFixed(2)} (${(rawPerMiB / (ms / mib)).toFixed(2)}×)`;
     const ageNote = (which: 'encrypt' | 'decrypt') => (typeof age === 'string' ? age : `age -${which[0]}: ${age[which].toFixed(0)} MiB/s`);
     const figures: Figure[] = [

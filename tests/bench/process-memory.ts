@@ -188,10 +188,6 @@ export async function unlockedMemory(session: ProtocolSession, profileDir: strin
   await session.send('HeapProfiler.collectGarbage');
   const asLeft = await rendererMemory(profileDir);
   if (!asLeft) return null;
-  if (process.env['SIJILL_BENCH_IDLE_MS']) {
-    await new Promise((resolve) => setTimeout(resolve, Number(process.env['SIJILL_BENCH_IDLE_MS'])));
-    console.log(`[idle] PSS after idle: ${((await rendererMemory(profileDir))?.pss ?? 0) / 1e6} MB (as left ${asLeft.pss / 1e6})`);
-  }
   // Each thread's heap as left, then collected: says which thread holds the garbage.
   const before = new Map(
     await eachThread(session, async (thread, call) => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIdentity } from '../../../shared/crypto/identity';
 import { getSodium } from '../../../shared/crypto/sodium';
 import { facilityKind, perpetratorKind, testimonyKind } from '../../../renderer/src/features/records/record-kinds';
+import { testimonySummarySchema } from '../../../renderer/src/features/records/testimony-summary';
 import type { ImportRepository } from '../../../renderer/src/vault/client-import';
 import type { VaultClient } from '../../../renderer/src/vault/vault-client';
 import { ReceivedRecordError } from '../../../renderer/src/vault/vault-errors';
@@ -119,6 +120,10 @@ describe('bundle import', VAULT_TESTS, () => {
       [4, 2, second.summary.bundleId],
     ]);
     expect(await counts(client)).toEqual({ testimonies: 1, facilities: 1, perpetrators: 1 });
+    // Both merges wrote each version's summary, as a save does: listing rebuilds none.
+    const summaries = await client.records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input));
+    expect(summaries.records.map((r) => [r.id, r.version, r.body.referenceCode])).toEqual([[testimony.id, 2, testimony.body.referenceCode]]);
+    expect((await client.auditTrail()).rows.filter((row) => row.action === 'record.summaries')).toEqual([]);
     await client.dispose();
   });
 

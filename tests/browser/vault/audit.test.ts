@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AUDIT_BATCH } from '../../../renderer/src/vault/worker/audit-background';
 import type { StoredObject } from '../../../renderer/src/vault/worker/database';
 import { defined, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, type Harness, VAULT_TESTS } from './support/vault-harness';
 
@@ -73,6 +74,30 @@ describe('audit trail', VAULT_TESTS, () => {
     await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
     expect((await client.auditTrail()).warning).toMatchObject({ problem: 'unreadable' });
+    await client.dispose();
+  });
+
+  it('checks a trail longer than one background batch, row by row', async () => {
+    const harness = await makeUnlockedVault();
+    const { client, databaseName } = harness;
+    for (let n = 0; n < AUDIT_BATCH + 20; n += 1) await client.records.create(noteKind, { title: `note ${n}`, text: 'صيدنايا' });
+    await client.lock('manual');
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ auditWarning: null });
+    await client.lock('manual');
+
+    // Alter the row read last (highest id), in the second batch: the check still finds it.
+    await tamperAudit(databaseName, async (audit, ids) => {
+      const last = defined([...ids].sort().at(-1));
+      const row = defined(await audit.get(last));
+      const body = row.body.slice();
+      body[body.length - 5] = (body[body.length - 5] ?? 0) ^ 1;
+      await audit.put({ ...row, body });
+    });
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
     await client.dispose();
   });
 

@@ -146,17 +146,18 @@ export class CaseStore {
     const { records } = this.client;
     try {
       // The vault worker answers in the order asked and this thread validates each answer as it
-      // arrives, while the worker decrypts the next: the summaries go last, in parts, so once
-      // the worker is done only their last part is left to validate here.
-      const [facilities, perpetrators, consents, witnesses, sequences, journals, testimonies] = await Promise.all([
+      // arrives, while the worker decrypts the next. Summaries go first, in parts: validating
+      // them is most of this thread's work, and it overlaps the worker's decryption of the
+      // other lists, which are quick to validate once they arrive.
+      const [testimonies, facilities, perpetrators, consents, witnesses, sequences, journals] = await Promise.all([
+        // Summaries only: the full bodies are read when a testimony is opened, and for search.
+        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
         records.list(facilityKind),
         records.list(perpetratorKind),
         records.list(consentKind),
         records.list(witnessKind),
         records.list(sequenceKind),
         records.list(mergeJournalKind),
-        // Summaries only: the full bodies are read when a testimony is opened, and for search.
-        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
       ]);
       if (this.closed) return;
       const raw: RawCase = {

@@ -4,6 +4,9 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { compactPostings, COMPACT_FROM, PostingList } from '../../../../renderer/src/features/records/search/posting-list';
+import { testimonyDoc } from '../../../../renderer/src/features/records/search/search-docs';
+import { PersistentSearchEngine } from '../../../../renderer/src/features/records/search/search-snapshot';
+import { testimony } from './case-fixtures';
 
 /** A small deterministic generator (xorshift32). */
 function random(seed: number): () => number {
@@ -103,5 +106,56 @@ describe('compacting an index', () => {
     const index = new MiniSearch(OPTIONS);
     index.addAll(documents(COMPACT_FROM - 1, 3).map((doc, i) => ({ ...doc, text: `unique${i}` })));
     expect(compactPostings(index)).toBe(0);
+  });
+});
+
+describe('postings in a snapshot', () => {
+  function engineWith(count: number) {
+    const next = random(5);
+    const engine = new PersistentSearchEngine();
+    const testimonies = Array.from({ length: count }, (_, i) => {
+      const words = Array.from({ length: 10 }, () => WORDS[Math.floor(next() * WORDS.length)] ?? '').join(' ');
+      return testimony({ summary: `account ${i}`, narrative: { language: 'en', text: words } });
+    });
+    engine.apply({ facilities: [], perpetrators: [], testimonies: testimonies.map((t) => testimonyDoc(t.id, t, 1)) });
+    return { engine, current: new Map(testimonies.map((t) => [t.id, 1])) };
+  }
+  const found = (engine: PersistentSearchEngine) => QUERIES.map((q) => engine.search(q, 50).testimonies.map((h) => [h.id, h.score.toFixed(9)]));
+
+  it('are written compactly and restored into an index that answers the same', () => {
+    const { engine, current } = engineWith(200);
+    const text = engine.snapshot();
+    const snapshot = JSON.parse(text) as { x: { index: unknown[] }; i: [string, [number, number[], number[] | 0][]][] };
+    expect(snapshot.x.index).toEqual([]); // minisearch's own per-document objects are not written
+    expect(snapshot.i.length).toBeGreaterThan(0);
+    expect(snapshot.i.every(([, fields]) => fields.every(([, gaps]) => gaps.every((gap) => Number.isInteger(gap) && gap >= 0)))).toBe(true);
+
+    const restored = new PersistentSearchEngine();
+    expect(restored.restore(text, current, { facilities: [], perpetrators: [] })).toEqual({ restored: true, stale: [], dropped: 0 });
+    expect(found(restored)).toEqual(found(engine));
+    // Saved again, it holds the same postings (terms may come in another order).
+    const again = JSON.parse(restored.snapshot()) as typeof snapshot;
+    const byTerm = (s: typeof snapshot) => new Map(s.i.map(([term, fields]) => [term, JSON.stringify(fields)]));
+    expect(byTerm(again)).toEqual(byTerm(snapshot));
+    expect(again.x).toEqual(snapshot.x);
+  });
+
+  it('restores nothing when the postings do not hold together', () => {
+    const { engine, current } = engineWith(40);
+    const good = JSON.parse(engine.snapshot()) as Record<string, unknown> & { i: [string, [number, number[], number[] | 0][]][] };
+    const term = good.i[0];
+    if (!term) throw new Error('no postings');
+    const [word, [[field, gaps]]] = [term[0], term[1] as [[number, number[], number[] | 0]]];
+    const variants = [
+      { ...good, i: null },
+      { ...good, i: [[word, [[99, gaps, 0]]]] }, // no such field
+      { ...good, i: [[word, [[field, [...gaps, 100_000], 0]]]] }, // an id never handed out
+      { ...good, i: [[word, [[field, [gaps[0] ?? 0, -1], 0]]]] }, // ids going backwards
+      { ...good, i: [[word, [[field, gaps, gaps.map(() => 0)]]]] }, // a frequency of 0
+    ];
+    for (const variant of variants) {
+      const restored = new PersistentSearchEngine();
+      expect(restored.restore(JSON.stringify(variant), current, { facilities: [], perpetrators: [] }).restored, JSON.stringify(variant.i).slice(0, 80)).toBe(false);
+    }
   });
 });

@@ -28,6 +28,8 @@ export class PostingList {
   private freqs: Uint16Array | null = null;
   /** Slots in use (deleted ones included). */
   private used: number;
+  /** The slot `get` found last. */
+  private hint = -1;
   private live: number;
 
   private constructor(ids: Int32Array, freqs: Uint16Array | null) {
@@ -35,6 +37,11 @@ export class PostingList {
     this.freqs = freqs;
     this.used = ids.length;
     this.live = ids.length;
+  }
+
+  /** A list over ascending `ids` (taken over, not copied) and their frequencies (null: all 1). */
+  static sorted(ids: Int32Array, freqs: Uint16Array | null): PostingList {
+    return new PostingList(ids, freqs);
   }
 
   /** A list holding `map`'s entries (ids must be non-negative integers). */
@@ -68,8 +75,11 @@ export class PostingList {
   }
 
   get(id: number): number | undefined {
-    const slot = this.find(id);
+    // minisearch reads each id right after `keys` yielded it, in order: try the next slot first.
+    const hinted = this.hint + 1;
+    const slot = hinted < this.used && this.ids[hinted] === id ? hinted : this.find(id);
     if (slot < 0) return undefined;
+    this.hint = slot;
     const freq = this.freqAt(slot);
     return freq === 0 ? undefined : freq;
   }
@@ -157,8 +167,12 @@ export class PostingList {
     }
   }
 
-  *keys(): IterableIterator<number> {
-    for (const [id] of this.entries()) yield id;
+  keys(): IterableIterator<number> {
+    // The hot path of every search: a copy's native iterator when nothing is deleted.
+    if (this.live === this.used) return this.ids.slice(0, this.used).values();
+    return (function* (list: PostingList) {
+      for (const [id] of list.entries()) yield id;
+    })(this);
   }
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
@@ -248,16 +262,20 @@ export function decodePostings<T>(index: MiniSearch<T>, encoded: unknown, fields
       const [fieldId, gaps, freqs] = entry as unknown[];
       if (!isCount(fieldId) || fieldId >= fields || byField.has(fieldId) || !Array.isArray(gaps) || gaps.length === 0) return false;
       if (freqs !== 0 && !(Array.isArray(freqs) && freqs.length === gaps.length)) return false;
-      const map = new Map<number, number>();
+      const ids = new Int32Array(gaps.length);
+      const counts = freqs === 0 ? null : new Uint16Array(gaps.length);
       let id = 0;
       for (const [at, gap] of (gaps as unknown[]).entries()) {
-        const freq = freqs === 0 ? 1 : (freqs as unknown[])[at];
+        const freq = counts ? (freqs as unknown[])[at] : 1;
         if (!isCount(gap) || (at > 0 && gap === 0) || !isCount(freq) || freq === 0 || freq > 0xffff) return false;
         id += gap;
-        map.set(id, freq);
+        ids[at] = id;
+        if (counts) counts[at] = freq;
       }
       if (id >= nextId) return false;
-      byField.set(fieldId, map.size >= COMPACT_FROM ? PostingList.from(map) : map);
+      // Long lists as they are; short ones as Maps, as minisearch makes them.
+      const small = () => new Map(Array.from(ids, (at, slot) => [at, counts ? (counts[slot] ?? 1) : 1] as [number, number]));
+      byField.set(fieldId, ids.length >= COMPACT_FROM ? PostingList.sorted(ids, counts) : small());
     }
     terms.set(item[0] as string, byField);
   }

@@ -16,12 +16,12 @@
  */
 import MiniSearch from 'minisearch';
 import { isId, type Id } from '../../../../../shared/domain/ids';
-import { compactPostings } from './posting-list';
+import { compactPostings, decodePostings, encodePostings } from './posting-list';
 import type { NamedDoc } from './search-docs';
 import { SearchEngine, TESTIMONY_INDEX_OPTIONS, type IndexedTestimony, type TestimonyMeta } from './search-engine';
 
 /** Version of the snapshot layout and of the keys inside it. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** The names a restore compares with the snapshot's. */
 export interface CurrentNames {
@@ -46,7 +46,10 @@ interface Snapshot {
   readonly t: MetaRow[];
   readonly f: NamedDoc[];
   readonly p: NamedDoc[];
+  /** minisearch's own JSON of the testimony index, without its postings (`index` empty)… */
   readonly x: Parameters<typeof MiniSearch.loadJS>[0];
+  /** …which are here, compact (posting-list.ts). */
+  readonly i: unknown;
 }
 
 const isIds = (value: unknown): value is Id[] => Array.isArray(value) && value.every(isId);
@@ -71,13 +74,22 @@ function parseSnapshot(text: string): Snapshot | null {
     return null;
   }
   if (typeof raw !== 'object' || raw === null) return null;
-  const { v, t, f, p, x } = raw as Record<string, unknown>;
+  const { v, t, f, p, x, i } = raw as Record<string, unknown>;
   if (v !== INDEX_FORMAT || !Array.isArray(t) || !t.every(isMetaRow) || !Array.isArray(f) || !f.every(isNamed) || !Array.isArray(p) || !p.every(isNamed)) return null;
   if (typeof x !== 'object' || x === null) return null;
-  return { v, t, f, p, x: x as Snapshot['x'] };
+  return { v, t, f, p, x: x as Snapshot['x'], i };
 }
 
 const joined = (doc: NamedDoc | undefined) => doc?.names.join('\n');
+
+/**
+ * minisearch's JSON of `index` with its postings taken out (`index: []`, written by its own
+ * toJSON over a view of the index whose term index is empty) and the postings encoded apart.
+ */
+function withoutPostings(index: MiniSearch<IndexedTestimony>): Pick<Snapshot, 'x' | 'i'> {
+  const view = Object.create(index, { _index: { value: [] } }) as MiniSearch<IndexedTestimony>;
+  return { x: view.toJSON(), i: encodePostings(index) };
+}
 
 /** The search engine with save and restore. */
 export class PersistentSearchEngine extends SearchEngine {
@@ -90,7 +102,7 @@ export class PersistentSearchEngine extends SearchEngine {
     compactPostings(this.testimonyIndex);
     const t: MetaRow[] = [];
     for (const [id, meta] of this.meta) t.push([id, this.pending.has(id) ? 0 : meta.version, meta.referenceCode, [...meta.facilityIds], [...meta.perpetratorIds]]);
-    const snapshot: Snapshot = { v: INDEX_FORMAT, t, f: [...this.facilities.values()], p: [...this.perpetrators.values()], x: this.testimonyIndex.toJSON() };
+    const snapshot: Snapshot = { v: INDEX_FORMAT, t, f: [...this.facilities.values()], p: [...this.perpetrators.values()], ...withoutPostings(this.testimonyIndex) };
     return JSON.stringify(snapshot);
   }
 
@@ -146,12 +158,13 @@ export class PersistentSearchEngine extends SearchEngine {
   private load(snapshot: Snapshot): boolean {
     let index: MiniSearch<IndexedTestimony>;
     try {
-      index = MiniSearch.loadJS<IndexedTestimony>(snapshot.x, TESTIMONY_INDEX_OPTIONS);
+      index = MiniSearch.loadJS<IndexedTestimony>({ ...snapshot.x, index: [] }, TESTIMONY_INDEX_OPTIONS);
     } catch {
       return false;
     }
     if (index.documentCount !== snapshot.t.length || !snapshot.t.every(([id]) => index.has(id))) return false;
-    compactPostings(index);
+    const nextId = Number.isSafeInteger(snapshot.x.nextId) ? snapshot.x.nextId : 0;
+    if (!decodePostings(index, snapshot.i, TESTIMONY_INDEX_OPTIONS.fields.length, nextId)) return false;
     this.testimonyIndex = index;
     for (const [id, version, referenceCode, facilityIds, perpetratorIds] of snapshot.t) {
       const meta: TestimonyMeta = { version, referenceCode, facilityIds, perpetratorIds };
