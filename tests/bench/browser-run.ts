@@ -74,6 +74,7 @@ async function openPage(server: BenchPageServer, profile: string, log: (message:
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: [...chromiumArgs, MEMORY_FLAG], headless: true });
   const page = context.pages()[0] ?? (await context.newPage());
   // Errors only: the page never logs record contents, and neither do we.
+  page.on('console', (m) => { if (m.text().startsWith('[T]')) console.log(m.text()); });
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
   await page.exposeFunction('benchProgress', (message: string) => log(message));
   await page.exposeFunction('benchProcessMemory', async () => {

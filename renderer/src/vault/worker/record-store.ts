@@ -16,9 +16,12 @@ import type { DecryptedRecord, PackedRecords, SummaryPart } from '../worker-api'
 import type { StoredObject } from './database';
 import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
 import { openSummary, sealSummary, summarise } from './record-summaries';
-import { isPlainRecord, openRow, sealRow } from './sealed-rows';
+import { isPlainRecord, openRow, OT, sealRow } from './sealed-rows';
 import type { Session } from './session';
 
+const T: Record<string, number> = {};
+const tick = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; return performance.now(); };
+export function dumpT(label: string) { console.log('[T] ' + label + ' ' + JSON.stringify(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, Math.round(v)])))); }
 async function randomId(): Promise<Id> {
   return idFromBytes(await newRecordId());
 }
@@ -148,10 +151,13 @@ export async function listRecords(session: Session, type: string): Promise<{ rec
 
 /** Opens the current version of each of `wanted`; rows that fail to open go to `unreadable`. */
 async function openCurrent(session: Session, wanted: readonly (readonly [Id, HeadEntry])[], records: DecryptedRecord[], unreadable: UnreadableRecord[]): Promise<void> {
+  let t = performance.now();
   const rows = await session.db.objects.bulkGet(wanted.map(([id]) => id));
+  t = tick('full.bulkGet', t); T['full.n'] = (T['full.n'] ?? 0) + wanted.length;
   for (const [index, [id, entry]] of wanted.entries()) {
     try {
       records.push(await openVersion(session, 'objects', id, rows[index], id, entry, entry.version));
+      t = tick('full.open', t);
     } catch (error) {
       if (!(error instanceof RecordIntegrityError)) throw error;
       unreadable.push({ id, problem: error.problem });
@@ -241,9 +247,12 @@ function partOfShards(part: SummaryPart): (shard: number) => boolean {
  */
 export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
+  let t = performance.now();
   const wanted = [...session.heads.liveOfType(type, partOfShards(part))];
   const withRow = wanted.filter(([, entry]) => entry.summary !== undefined);
+  t = tick('sum.heads', t); T['sum.n'] = (T['sum.n'] ?? 0) + wanted.length;
   const found = await session.db.objects.bulkGet(withRow.map(([, entry]) => entry.summary ?? ''));
+  t = tick('sum.bulkGet', t);
   const rows = new Map(withRow.map(([id], index) => [id, found[index]]));
   const records: DecryptedRecord[] = [];
   const stale: [Id, HeadEntry][] = [];
@@ -251,6 +260,7 @@ export async function listSummaries(session: Session, type: string, part: Summar
     const opened = entry.summary === undefined ? null : await openSummary(session, entry.summary, rows.get(id), entry.compartment, id, entry.version);
     if (opened) records.push({ id, type, compartment: entry.compartment, version: entry.version, savedAt: opened.savedAt, body: opened.summary });
     else stale.push([id, entry]);
+    t = tick('sum.open', t);
   }
   if (stale.length === 0) return { records, unreadable: [] };
   const full = await readRecords(session, type, stale.map(([id]) => id));
@@ -282,8 +292,10 @@ export const PACKED_CHUNK = 200;
  * hundred at a time between frames (client-records.ts `unpack`).
  */
 export function packRecords(list: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): PackedRecords {
+  const t = performance.now();
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   for (let from = 0; from < list.records.length; from += PACKED_CHUNK) chunks.push(encoder.encode(JSON.stringify(list.records.slice(from, from + PACKED_CHUNK))));
+  tick('pack', t); for (const [k, v] of Object.entries(OT)) T['o.' + k] = v; dumpT(String(list.records.length));
   return { chunks, unreadable: list.unreadable };
 }

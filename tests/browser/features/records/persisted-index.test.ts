@@ -1,9 +1,10 @@
 // The persisted search index over the real vault and the real search worker: it is saved
 // encrypted after indexing settles, restored at the next unlock without re-indexing anything
 // (and still finds narrative text and cross-script names), re-indexes exactly the testimonies
-// saved behind its back, is rebuilt when missing or unreadable, and holds no plaintext at rest.
+// saved behind its back (a renamed facility re-indexes nothing: linked names are matched at
+// query time), is rebuilt when missing or unreadable, and holds no plaintext at rest.
 import { afterEach, describe, expect, it } from 'vitest';
-import { testimonyKind } from '../../../../renderer/src/features/records/record-kinds';
+import { facilityKind, testimonyKind } from '../../../../renderer/src/features/records/record-kinds';
 import type { CaseFile } from '../../../../renderer/src/features/records/case-commands';
 import { SEARCH_INDEX_ID } from '../../../../renderer/src/vault/worker/search-index-store';
 import { defined, deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, rawDatabase, VAULT_TESTS, type Harness } from '../../vault/support/vault-harness';
@@ -80,6 +81,50 @@ describe('persisted search index', VAULT_TESTS, () => {
     const again = await reopen(harness, file);
     expect(defined(again.store.search).lastLoad).toEqual({ restored: true, indexed: 0 });
     expect(await found(again, 'courtyard')).toEqual([first.id]);
+    again.store.dispose();
+    await harness.client.lock('manual');
+  });
+
+  it('finds testimonies by linked names through renames, a merge, unlinking and deletion, and across unlocks', async () => {
+    const harness = await makeUnlockedVault();
+    const { file } = await openCase(harness);
+    const { commands } = file;
+    const sednaya = await commands.createFacility(facilityInput(['صيدنايا', 'Sednaya']));
+    const tadmur = await commands.createFacility(facilityInput(['Tadmur Military Prison']));
+    const person = await commands.createPerpetrator(perpetratorInput(['خالد منصور']));
+    const linked = await commands.createTestimony(testimonyInput({ facilityId: tadmur.id, perpetratorId: person.id }));
+    const other = await commands.createTestimony(testimonyInput({ facilityId: sednaya.id }));
+    await searchReady(file);
+    const sorted = async (f: CaseFile, query: string) => (await found(f, query)).sort();
+    expect(await found(file, 'Palmyra')).toEqual([linked.id]);
+    expect(await found(file, 'Khalid Mansur')).toEqual([linked.id]);
+    // Renamed: found by the new name at once, no longer by the old one.
+    await commands.updateFacility({ ...tadmur.body, names: [{ text: 'Mezzeh Airport Prison', lang: 'en', kind: 'common' }] }, tadmur.version);
+    expect(await found(file, 'Mezzeh')).toEqual([linked.id]);
+    expect(await found(file, 'Tadmur')).toEqual([]);
+    // Merged into Sednaya: both testimonies now link the survivor, which has both names.
+    await commands.mergeEntities('facility', sednaya.id, tadmur.id);
+    expect(await sorted(file, 'Mezzeh')).toEqual([linked.id, other.id].sort());
+    expect(await sorted(file, 'Saydnaya')).toEqual([linked.id, other.id].sort());
+    // Unlinked: no longer found by those names.
+    const saved = await harness.client.records.read(testimonyKind, linked.id);
+    await commands.updateTestimony({ ...saved.body, detentionEpisodes: [], allegations: [] }, saved.version);
+    expect(await found(file, 'Saydnaya')).toEqual([other.id]);
+    expect(await found(file, 'خالد منصور')).toEqual([]);
+    await defined(file.store.search).flushIndex();
+
+    // Renamed behind the index's back: the next unlock re-indexes nothing and finds the new name.
+    file.store.dispose();
+    const survivor = await harness.client.records.read(facilityKind, sednaya.id);
+    await harness.client.records.update(facilityKind, sednaya.id, { ...survivor.body, names: [{ text: 'Branch 235', lang: 'en', kind: 'common' }] }, survivor.version);
+    const again = await reopen(harness, file);
+    expect(defined(again.store.search).lastLoad).toEqual({ restored: true, indexed: 0 });
+    expect(await found(again, '235')).toEqual([other.id]);
+    expect(await found(again, 'Saydnaya')).toEqual([]);
+    // Deleted: gone from the linked-name matches too.
+    const last = defined(again.store.data.raw.testimonies.get(other.id));
+    await again.commands.deleteTestimony(other.id, last.version);
+    expect(await found(again, '235')).toEqual([]);
     again.store.dispose();
     await harness.client.lock('manual');
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { facilityDoc, perpetratorDoc, testimonyDoc } from '../../../../renderer/src/features/records/search/search-docs';
+import MiniSearch from 'minisearch';
+import { facilityDoc, perpetratorDoc, testimonyDoc, type TestimonyDoc } from '../../../../renderer/src/features/records/search/search-docs';
 import { searchTermKeys, tokenizeForSearch } from '../../../../shared/names';
-import { indexWords, SearchEngine } from '../../../../renderer/src/features/records/search/search-engine';
-import { allegation, episode, facility, perpetrator, testimony } from './case-fixtures';
+import { indexWords, SearchEngine, TESTIMONY_INDEX_OPTIONS } from '../../../../renderer/src/features/records/search/search-engine';
+import { allegation, episode, facility, perpetrator, testId, testimony } from './case-fixtures';
 
 function engineWith() {
   const sednaya = facility(['صيدنايا', 'Sednaya Military Prison']);
@@ -79,7 +80,7 @@ describe('search engine', () => {
     expect(engine.search('   ').testimonies).toEqual([]);
   });
 
-  it('updates incrementally: renames re-index linked testimonies, removals drop them', () => {
+  it('updates incrementally: renames reach linked testimonies, removals drop them', () => {
     const { engine, sednaya, t1 } = engineWith();
     engine.apply({ facilities: [{ ...facilityDoc(sednaya.id, sednaya), names: ['Tadmur'] }] });
     expect(engine.search('Saydnaya').testimonies).toEqual([]);
@@ -87,6 +88,124 @@ describe('search engine', () => {
     engine.apply({ removed: { testimonies: [t1.id] } });
     expect(engine.search('red building').testimonies).toEqual([]);
     expect(engine.size.testimonies).toBe(1);
+  });
+});
+
+describe('linked names (indexed once, expanded at query time)', () => {
+  const ids = (hits: readonly { id: string }[]) => hits.map((h) => h.id);
+
+  it('finds a testimony by the names of what it links to, alone or with its own words, and shows the name that matched', () => {
+    const { engine, t1, t2 } = engineWith();
+    for (const query of ['Sednaya Military Prison', 'صيدنايا', 'Khaled Mansour', 'خالد منصور', 'Abu Ali', 'أبو علي', 'red building Saydnaya', 'Abu Ali red']) {
+      expect(ids(engine.search(query).testimonies), query).toEqual([t1.id]);
+    }
+    // Every word must still match: one word of the narrative and a name linked elsewhere is nothing.
+    expect(engine.search('زنزانة Khaled').testimonies).toEqual([]);
+    expect(ids(engine.search('زنزانة').testimonies)).toEqual([t2.id]);
+    // Ranks, units and authorities are words of the entity, not names the testimony is found by.
+    expect(engine.search('Colonel').testimonies).toEqual([]);
+    expect(engine.search('Colonel').perpetrators).toHaveLength(1);
+    // Matched on the name only: the snippet is the name.
+    const [hit] = engine.search('Khaled Mansour').testimonies;
+    expect(hit?.snippet).toBe('صيدنايا Sednaya Military Prison خالد منصور Abu Ali');
+    expect(engine.search('prison').testimonies[0]?.snippet).toContain('Sednaya Military Prison');
+  });
+
+  it('finds a name being typed (prefix) and matches its transliterations and kunya', () => {
+    const { engine, t1 } = engineWith();
+    for (const query of ['Sedn', 'Saydnaya', 'sidnaya', 'Khalid Mansur', 'Mansou']) {
+      expect(ids(engine.search(query).testimonies), query).toEqual([t1.id]);
+    }
+  });
+
+  it('scores own-text matches exactly as one minisearch AND query over the same fields did', () => {
+    const texts = [
+      'They took us to the red building at night. The red door stayed shut.',
+      'اعتُقلتُ في عام ٢٠١٢ في الفرع ٢٣٥ ثم نُقلت إلى مبنى أحمر',
+      'A long account of the building, the courtyard, the red paint and the cold nights in 2012.',
+      'Night transfers between branches; no building had windows.',
+    ];
+    const docs = texts.map((text, at) => testimonyDoc(testId(), testimony({ summary: at === 3 ? 'red night' : '', narrative: { language: /\p{Script=Arabic}/u.test(text) ? 'ar' : 'en', text } }), 1));
+    const engine = new SearchEngine();
+    engine.apply({ testimonies: docs });
+    const plain = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
+    plain.addAll(docs);
+    for (const query of ['red building', 'night', 'red bui', '2012', 'مبنى أحمر', 'building red night']) {
+      const words = query.split(' ');
+      // The last word as a prefix, surface keys of three characters or more only (as search-engine.ts).
+      const asPrefix = (term: string) => !/^[~#=]/.test(term) && (term.length >= 3 || /^\d{2,}$/.test(term));
+      const tree = { combineWith: 'AND' as const, queries: words.map((word, i) => ({ combineWith: 'OR' as const, prefix: i === words.length - 1 ? asPrefix : false, queries: [word] })) };
+      const expected = plain.search(tree);
+      const hits = engine.search(query).testimonies;
+      expect(ids(hits), query).toEqual(expected.map((r) => r.id));
+      hits.forEach((hit, at) => expect(hit.score, query).toBeCloseTo(expected[at]?.score ?? NaN, 9));
+    }
+  });
+
+  it('ranks a testimony that links the named facility and says its name above one that only says it', () => {
+    const tadmur = facility(['Tadmur Military Prison']);
+    const linked = testimony({ narrative: { language: 'en', text: 'I was moved to Tadmur in the winter, then to another place.' }, detentionEpisodes: [episode(tadmur.id)] });
+    const mentions = testimony({ narrative: { language: 'en', text: 'My brother was moved to Tadmur in the winter, then to another place.' } });
+    const onlyLinked = testimony({ narrative: { language: 'en', text: 'I do not remember the name of the place.' }, detentionEpisodes: [episode(tadmur.id)] });
+    const engine = new SearchEngine();
+    engine.apply({ facilities: [facilityDoc(tadmur.id, tadmur)] });
+    engine.apply({ testimonies: [testimonyDoc(mentions.id, mentions), testimonyDoc(linked.id, linked), testimonyDoc(onlyLinked.id, onlyLinked)] });
+    const hits = engine.search('Tadmur').testimonies;
+    expect(ids(hits)[0]).toBe(linked.id);
+    expect(ids(hits).sort()).toEqual([linked.id, mentions.id, onlyLinked.id].sort());
+    // Scores stay comparable with own-text ones: both rise with more of the query matched.
+    expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? Infinity);
+  });
+
+  it('finds the testimony by a facility\'s new name right after a rename, and no longer by the old one', () => {
+    const { engine, sednaya, t1 } = engineWith();
+    const missing = engine.apply({ facilities: [{ ...facilityDoc(sednaya.id, sednaya), names: ['Tadmur'] }] });
+    // Nothing to re-index: the rename changes no testimony's index entry.
+    expect(missing).toEqual([]);
+    expect(engine.search('Saydnaya').testimonies).toEqual([]);
+    expect(ids(engine.search('Tadmur').testimonies)).toEqual([t1.id]);
+    expect(ids(engine.search('Palmyra').testimonies)).toEqual([t1.id]);
+  });
+
+  it('finds the testimony by either name after a merge (survivor gains the names, links re-pointed, merged one removed)', () => {
+    const survivor = facility(['Sednaya Military Prison']);
+    const merged = facility(['سجن صيدنايا الأحمر', 'Red Building']);
+    const t = testimony({ summary: 'Held for two years', detentionEpisodes: [episode(merged.id)] });
+    const engine = new SearchEngine();
+    engine.apply({ facilities: [facilityDoc(survivor.id, survivor), facilityDoc(merged.id, merged)] });
+    engine.apply({ testimonies: [testimonyDoc(t.id, t, 1)] });
+    expect(ids(engine.search('Red Building').testimonies)).toEqual([t.id]);
+    expect(engine.search('Sednaya Military').testimonies).toEqual([]);
+    // The merge, in the order merge.ts writes it.
+    engine.apply({ facilities: [{ ...facilityDoc(survivor.id, survivor), names: ['Sednaya Military Prison', 'سجن صيدنايا الأحمر', 'Red Building'] }] });
+    engine.apply({ testimonies: [testimonyDoc(t.id, { ...t, detentionEpisodes: [episode(survivor.id)] }, 2)] });
+    engine.apply({ removed: { facilities: [merged.id] } });
+    for (const query of ['Red Building', 'Sednaya Military', 'صيدنايا']) expect(ids(engine.search(query).testimonies), query).toEqual([t.id]);
+  });
+
+  it('stops finding a testimony by a name once it no longer links it, or once the entity or the testimony is deleted', () => {
+    const { engine, sednaya, person, t1 } = engineWith();
+    // Saved without the facility (the perpetrator still linked).
+    engine.apply({ testimonies: [testimonyDoc(t1.id, { ...t1, detentionEpisodes: [] }, 2)] });
+    expect(engine.search('Saydnaya').testimonies).toEqual([]);
+    expect(ids(engine.search('Khaled Mansour').testimonies)).toEqual([t1.id]);
+    // An older version arriving late does not bring the link back.
+    engine.apply({ testimonies: [testimonyDoc(t1.id, t1, 1)] });
+    expect(engine.search('Saydnaya').testimonies).toEqual([]);
+    // The perpetrator deleted: its names find nothing, neither it nor the testimony.
+    engine.apply({ removed: { perpetrators: [person.id] } });
+    expect(engine.search('Khaled Mansour').testimonies).toEqual([]);
+    expect(engine.search('Khaled Mansour').perpetrators).toEqual([]);
+    // Linked again (a new version), then the testimony deleted.
+    engine.apply({ testimonies: [testimonyDoc(t1.id, t1, 3)] });
+    expect(ids(engine.search('Saydnaya').testimonies)).toEqual([t1.id]);
+    engine.apply({ removed: { testimonies: [t1.id] } });
+    expect(engine.search('Saydnaya').testimonies).toEqual([]);
+    expect(ids(engine.search('Saydnaya').facilities)).toEqual([sednaya.id]);
+    // Slots are reused: a new testimony linking the facility is found, the deleted one is not.
+    const t3 = testimony({ detentionEpisodes: [episode(sednaya.id)] });
+    engine.apply({ testimonies: [testimonyDoc(t3.id, t3, 1)] });
+    expect(ids(engine.search('Saydnaya').testimonies)).toEqual([t3.id]);
   });
 });
 

@@ -1,7 +1,8 @@
 // The persisted testimony index (search-snapshot.ts): a snapshot restored into a fresh engine
-// finds what the original found; a restore reports exactly what is stale (saved since, new,
-// linking a renamed or removed entity) and drops what was deleted; anything that is not a
-// snapshot of this format restores nothing (everything is re-indexed). Snippets of hits whose
+// finds what the original found; a restore reports exactly what is stale (saved since, new)
+// and drops what was deleted, while a renamed entity makes nothing stale (its names are matched
+// at query time); anything that is not a snapshot of this format, an older format included,
+// restores nothing (everything is re-indexed). Snippets of hits whose
 // text the restored engine does not hold are made once the text is handed back.
 import { describe, expect, it } from 'vitest';
 import { facilityDoc, perpetratorDoc, testimonyDoc } from '../../../../renderer/src/features/records/search/search-docs';
@@ -42,8 +43,8 @@ describe('persisted search index', () => {
     expect(restored.search('زنزانة').textless).toEqual([]);
   });
 
-  it('reports testimonies saved since, new since, or linking a renamed entity as stale, and drops deleted ones', () => {
-    const { engine, names, sednaya, t1, t2, t3 } = original();
+  it('reports testimonies saved since or new since as stale, and drops deleted ones', () => {
+    const { engine, names, t1, t2, t3 } = original();
     const snapshot = engine.snapshot();
     const t4 = testimony({ narrative: { language: 'en', text: 'A new account.' } });
     const current = new Map([[t1.id, 1], [t2.id, 2], [t4.id, 1]]); // t2 saved since, t3 deleted, t4 new
@@ -54,23 +55,50 @@ describe('persisted search index', () => {
     expect(outcome.dropped).toBe(1);
     expect(restored.search('checkpoint').testimonies).toEqual([]);
     expect(restored.size.testimonies).toBe(2);
-
-    const renamed = { ...names, facilities: [{ ...facilityDoc(sednaya.id, sednaya), names: ['Tadmur'] }] };
-    const again = new PersistentSearchEngine();
-    expect(again.restore(snapshot, new Map([[t1.id, 1], [t2.id, 1], [t3.id, 2]]), renamed).stale).toEqual([t1.id]);
     // A snapshot taken before the stale testimony arrives does not call it fresh.
+    const live = new Map([[t1.id, 1], [t2.id, 2], [t3.id, 2]]);
+    const again = new PersistentSearchEngine();
+    expect(again.restore(snapshot, live, names).stale).toEqual([t2.id]);
     const later = new PersistentSearchEngine();
-    expect(later.restore(again.snapshot(), new Map([[t1.id, 1], [t2.id, 1], [t3.id, 2]]), renamed).stale).toEqual([t1.id]);
-    again.apply({ testimonies: [testimonyDoc(t1.id, { ...t1 }, 1)] });
-    expect(ids(again.search('Tadmur').testimonies)).toEqual([t1.id]);
+    expect(later.restore(again.snapshot(), live, names).stale).toEqual([t2.id]);
+    again.apply({ testimonies: [testimonyDoc(t2.id, t2, 2)] });
     const fresh = new PersistentSearchEngine();
-    expect(fresh.restore(again.snapshot(), new Map([[t1.id, 1], [t2.id, 1], [t3.id, 2]]), renamed).stale).toEqual([]);
+    expect(fresh.restore(again.snapshot(), live, names).stale).toEqual([]);
+  });
+
+  it('finds a testimony by its facility\'s new name after a rename since the snapshot, with nothing stale', () => {
+    const { engine, names, current, sednaya, t1 } = original();
+    const renamed = { ...names, facilities: [{ ...facilityDoc(sednaya.id, sednaya), names: ['Tadmur'] }] };
+    const restored = new PersistentSearchEngine();
+    expect(restored.restore(engine.snapshot(), current, renamed)).toEqual({ restored: true, stale: [], dropped: 0 });
+    expect(ids(restored.search('Tadmur').testimonies)).toEqual([t1.id]);
+    expect(ids(restored.search('Palmyra').testimonies)).toEqual([t1.id]);
+    expect(restored.search('Saydnaya').testimonies).toEqual([]);
+    // The links survive a second round trip.
+    const again = new PersistentSearchEngine();
+    expect(again.restore(restored.snapshot(), current, renamed).stale).toEqual([]);
+    expect(ids(again.search('Tadmur').testimonies)).toEqual([t1.id]);
+    expect(ids(again.search('Khaled Mansour').testimonies)).toEqual([t1.id]);
   });
 
   it('restores nothing from a missing, malformed or other-format snapshot', () => {
     const { engine, names, current } = original();
     const good = JSON.parse(engine.snapshot()) as Record<string, unknown>;
-    const bad = [null, '', 'not json', '[]', JSON.stringify({ ...good, v: INDEX_FORMAT + 1 }), JSON.stringify({ ...good, t: [['x', 1, 'T', [], []]] }), JSON.stringify({ ...good, x: { nonsense: true } })];
+    const [row] = good['t'] as [string, number, string, number[]][];
+    const bad = [
+      null,
+      '',
+      'not json',
+      '[]',
+      JSON.stringify({ ...good, v: INDEX_FORMAT + 1 }),
+      // Format 2 kept linked names inside the index: never read as this one.
+      JSON.stringify({ ...good, v: 2 }),
+      JSON.stringify({ ...good, t: [['x', 1, 'T', []]] }),
+      // A link to an entity the snapshot does not list, and a testimony listed twice.
+      JSON.stringify({ ...good, t: (good['t'] as unknown[]).map((r, at) => (at === 0 && row ? [row[0], row[1], row[2], [99]] : r)) }),
+      JSON.stringify({ ...good, t: [...(good['t'] as unknown[]), row] }),
+      JSON.stringify({ ...good, x: { nonsense: true } }),
+    ];
     for (const text of bad) {
       const restored = new PersistentSearchEngine();
       const outcome = restored.restore(text, current, names);

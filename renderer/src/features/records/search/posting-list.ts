@@ -4,10 +4,11 @@
  * Why: minisearch keeps, for every term and field, a `Map<documentShortId, termFrequency>`.
  * A Map entry costs about 20 bytes in V8, and a testimony puts about 200 (term, field) postings
  * into the index (its distinct words, each under several search keys, in the narrative, summary
- * and linked names): at 10,000 testimonies the postings were most of the search worker's heap,
- * and they grow with every testimony (issue 7: memory at 100,000). A `PostingList` holds the
- * same entries in typed arrays: 4 bytes a posting, plus 2 only once a frequency other than 1
- * or a deletion occurs (indexWords gives each word once per field, so nearly all are 1).
+ * and, until index format 3, linked names): at 10,000 testimonies the postings were most of the
+ * search worker's heap, and they grow with every testimony (issue 7: memory at 100,000). A
+ * `PostingList` holds the same entries in typed arrays: 4 bytes a posting, plus 2 only once a
+ * frequency other than 1 or a deletion occurs (indexWords gives each word once per field, so
+ * nearly all are 1).
  *
  * It implements exactly the part of Map that minisearch 7 uses on these values (get, set, has,
  * delete, size, keys, entries, iteration), with Map's behaviour: iteration in ascending id

@@ -117,7 +117,7 @@ export class SearchClient {
 
   /**
    * Loads the index: the saved one if the source has it, names first (testimonies are also
-   * indexed by linked names), then every stale testimony in the batches they arrive in.
+   * found by the names of what they link to), then every stale testimony in the batches they arrive in.
    * `current` is every live testimony with its version.
    */
   async load(names: CurrentNames, current: readonly (readonly [Id, number])[]): Promise<void> {
@@ -161,7 +161,7 @@ export class SearchClient {
   apply(change: SearchChange): Promise<void> {
     const run = this.tail.then(async () => {
       const missing = await this.call((api) => api.apply(change));
-      // Testimonies whose linked names changed and whose text the worker no longer holds.
+      // Testimonies a restore found stale that have not arrived yet (renames need none: names are matched at query time).
       await this.indexDocs(missing);
       this.changed();
       this.scheduleSave();

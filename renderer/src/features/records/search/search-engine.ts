@@ -6,21 +6,24 @@
  * caches of shared/names all die with the worker at lock. Pure otherwise (node tests use it).
  *
  * A testimony is also found by the names of the facilities and alleged perpetrators it
- * links to: the engine keeps the names by id and re-indexes the linking testimonies when a
- * name changes.
+ * links to. Those names are indexed once, in the entities' own indexes, and a query word that
+ * matches a name reaches the testimonies linking it (search-links.ts, testimony-ranking.ts):
+ * a rename or merge changes no testimony's index entry.
  *
  * The testimony index can be saved and restored (search-snapshot.ts), so the texts behind it
  * are not all in memory: the engine keeps each indexed testimony's version and links, and the
- * texts of the last TEXT_CACHE testimonies it saw, for snippets and re-indexing. A hit whose
- * text is not held comes back in `textless` (the client reads it and asks for its snippet);
- * a testimony to re-index whose text is not held is returned by `apply` for the client to send.
+ * texts of the last TEXT_CACHE testimonies it saw, for snippets. A hit whose text is not held
+ * comes back in `textless` (the client reads it and asks for its snippet); a testimony a
+ * restore found stale and still waiting for its document is returned by `apply`.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import { facilityAliasNames, searchTermKeys, withoutInvisible } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import type { SearchHit, SearchKind } from '../types';
 import type { NamedDoc, SearchChange, TestimonyDoc } from './search-docs';
+import { LinkTable } from './search-links';
 import { snippetOf } from './snippet';
+import { addLinked, intersect, nameWeight, ownMatches, ranked, union, type Matches, type NameMatch } from './testimony-ranking';
 
 /** Hits by kind, best first, at most `limit` each. */
 export interface RawSearchResults {
@@ -40,18 +43,16 @@ export interface EngineSearchResults extends RawSearchResults {
   readonly textless: TextlessHit[];
 }
 
-export type IndexedTestimony = TestimonyDoc & { readonly linkedNames: string };
 type IndexedNamed = NamedDoc & { readonly text: string; readonly more: string; readonly aliases: string };
 
-/** What the engine keeps of every indexed testimony, text or not. */
+/** What the engine keeps of every indexed testimony, text or not (its links: `slot` in the LinkTable). */
 export interface TestimonyMeta {
   readonly version: number;
   readonly referenceCode: string;
-  readonly facilityIds: readonly Id[];
-  readonly perpetratorIds: readonly Id[];
+  readonly slot: number;
 }
 
-/** Texts held for snippets and re-indexing (about 5 KB each): the most recently seen. */
+/** Texts held for snippets (about 5 KB each): the most recently seen. */
 export const TEXT_CACHE = 1000;
 
 /**
@@ -88,33 +89,33 @@ function indexOptions(fields: string[], boost: Record<string, number>): Options 
   return { fields, storeFields: [], tokenize: indexWords, processTerm: searchTermKeys, searchOptions: { boost } };
 }
 
-/** Options of the testimony index (a restored index needs the same functions back). */
-export const TESTIMONY_INDEX_OPTIONS = indexOptions(['referenceCode', 'summary', 'narrative', 'translations', 'tags', 'linkedNames'], {
+/** Options of the testimony index (a restored index needs the same functions back). Linked names are not a field: see testimony-ranking.ts. */
+export const TESTIMONY_INDEX_OPTIONS = indexOptions(['referenceCode', 'summary', 'narrative', 'translations', 'tags'], {
   referenceCode: 3,
   summary: 2,
   tags: 2,
-  linkedNames: 1.5,
 });
+
+/** Linked names match on the entities' names only (not ranks, authorities or curated aliases), as when they were copied into testimonies. */
+const NAMES_ONLY = { fields: ['text'] };
 
 function newIndex<T>(fields: string[], boost: Record<string, number>): MiniSearch<T> {
   return new MiniSearch<T>(indexOptions(fields, boost));
 }
-
-const metaOf = (doc: TestimonyDoc): TestimonyMeta => ({ version: doc.version, referenceCode: doc.referenceCode, facilityIds: doc.facilityIds, perpetratorIds: doc.perpetratorIds });
 
 /** The engine's state: documents by id and their indexes. */
 export class SearchEngine {
   /** Every indexed testimony (version and links), text or not. */
   protected readonly meta = new Map<Id, TestimonyMeta>();
   /** Texts of recently seen testimonies, least recently used first. */
-  private readonly texts = new Map<Id, IndexedTestimony>();
-  /** Testimonies whose linked names changed while their text was not held: to re-index. */
+  private readonly texts = new Map<Id, TestimonyDoc>();
+  /** Testimonies a restore found stale whose documents have not arrived yet. */
   protected readonly pending = new Set<Id>();
   protected readonly facilities = new Map<Id, NamedDoc>();
   protected readonly perpetrators = new Map<Id, NamedDoc>();
-  /** Testimonies by linked facility or perpetrator id, to re-index on a rename. */
-  protected readonly linkedFrom = new Map<Id, Set<Id>>();
-  protected testimonyIndex = new MiniSearch<IndexedTestimony>(TESTIMONY_INDEX_OPTIONS);
+  /** Which facilities and perpetrators each testimony links to, and the reverse. */
+  protected readonly links = new LinkTable();
+  protected testimonyIndex = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
   /** Curated alias names of facilities (not the facility's own names), indexed with them. */
   private readonly facilityAliases = new Map<Id, readonly string[]>();
   protected readonly facilityIndex = newIndex<IndexedNamed>(['text', 'more', 'aliases'], { text: 2 });
@@ -126,25 +127,17 @@ export class SearchEngine {
   }
 
   /**
-   * Adds, replaces and removes documents. Returns the testimonies that must be re-indexed (a
-   * linked name changed) but whose text is not held: send their documents in a later change.
+   * Adds, replaces and removes documents. A renamed, merged or removed facility or perpetrator
+   * needs nothing re-indexed (its names are found at query time). Returns the testimonies a
+   * restore found stale whose documents have not arrived yet.
    */
   apply(change: SearchChange): Id[] {
-    const reindex = new Set<Id>();
     for (const id of change.removed?.testimonies ?? []) this.removeTestimony(id);
-    for (const id of change.removed?.facilities ?? []) this.removeNamed('facility', id, reindex);
-    for (const id of change.removed?.perpetrators ?? []) this.removeNamed('perpetrator', id, reindex);
-    for (const doc of change.facilities ?? []) this.putNamed('facility', doc, reindex);
-    for (const doc of change.perpetrators ?? []) this.putNamed('perpetrator', doc, reindex);
-    for (const doc of change.testimonies ?? []) {
-      reindex.delete(doc.id);
-      this.putTestimony(doc);
-    }
-    for (const id of reindex) {
-      const doc = this.texts.get(id);
-      if (doc) this.putTestimony(doc);
-      else if (this.meta.has(id)) this.pending.add(id);
-    }
+    for (const id of change.removed?.facilities ?? []) this.removeNamed('facility', id);
+    for (const id of change.removed?.perpetrators ?? []) this.removeNamed('perpetrator', id);
+    for (const doc of change.facilities ?? []) this.putNamed('facility', doc);
+    for (const doc of change.perpetrators ?? []) this.putNamed('perpetrator', doc);
+    for (const doc of change.testimonies ?? []) this.putTestimony(doc);
     return [...this.pending];
   }
 
@@ -153,11 +146,11 @@ export class SearchEngine {
     for (const doc of docs) {
       const meta = this.meta.get(doc.id);
       // Only the text of the version indexed: a newer one arrives through `apply`.
-      if (meta && meta.version === doc.version) this.hold({ ...doc, linkedNames: this.linkedNames(doc) });
+      if (meta && meta.version === doc.version) this.hold(doc);
     }
   }
 
-  private hold(doc: IndexedTestimony): void {
+  private hold(doc: TestimonyDoc): void {
     this.texts.delete(doc.id);
     this.texts.set(doc.id, doc);
     if (this.texts.size > TEXT_CACHE) {
@@ -166,12 +159,12 @@ export class SearchEngine {
     }
   }
 
-  private linkedNames(doc: Pick<TestimonyDoc, 'facilityIds' | 'perpetratorIds'>): string {
-    const names = [
-      ...doc.facilityIds.flatMap((id) => this.facilities.get(id)?.names ?? []),
-      ...doc.perpetratorIds.flatMap((id) => this.perpetrators.get(id)?.names ?? []),
-    ];
-    return names.join('\n');
+  /** The names of what `slot` links to, one per line (a snippet's last resort). */
+  private linkedNames(slot: number): string {
+    return this.links
+      .linkedIds(slot)
+      .flatMap((id) => this.facilities.get(id)?.names ?? this.perpetrators.get(id)?.names ?? [])
+      .join('\n');
   }
 
   private putTestimony(doc: TestimonyDoc): void {
@@ -179,19 +172,10 @@ export class SearchEngine {
     const held = this.meta.get(doc.id);
     if (held && doc.version > 0 && held.version > doc.version) return;
     this.removeTestimony(doc.id);
-    const indexed: IndexedTestimony = { ...doc, linkedNames: this.linkedNames(doc) };
-    this.meta.set(doc.id, metaOf(doc));
-    this.hold(indexed);
-    this.testimonyIndex.add(indexed);
-    this.link(doc.id, doc);
-  }
-
-  protected link(id: Id, meta: Pick<TestimonyMeta, 'facilityIds' | 'perpetratorIds'>): void {
-    for (const linked of [...meta.facilityIds, ...meta.perpetratorIds]) {
-      let set = this.linkedFrom.get(linked);
-      if (!set) this.linkedFrom.set(linked, (set = new Set()));
-      set.add(id);
-    }
+    const slot = this.links.add(doc.id, [...doc.facilityIds, ...doc.perpetratorIds]);
+    this.meta.set(doc.id, { version: doc.version, referenceCode: doc.referenceCode, slot });
+    this.hold(doc);
+    this.testimonyIndex.add(doc);
   }
 
   protected removeTestimony(id: Id): void {
@@ -201,16 +185,13 @@ export class SearchEngine {
     this.testimonyIndex.discard(id);
     this.meta.delete(id);
     this.texts.delete(id);
-    for (const linked of [...old.facilityIds, ...old.perpetratorIds]) this.linkedFrom.get(linked)?.delete(id);
+    this.links.remove(old.slot);
   }
 
-  private putNamed(kind: 'facility' | 'perpetrator', doc: NamedDoc, reindex: Set<Id>): void {
-    const [docs, index] = kind === 'facility' ? [this.facilities, this.facilityIndex] : [this.perpetrators, this.perpetratorIndex];
-    const old = docs.get(doc.id);
-    if (old) index.discard(doc.id);
+  private putNamed(kind: 'facility' | 'perpetrator', doc: NamedDoc): void {
+    const index = kind === 'facility' ? this.facilityIndex : this.perpetratorIndex;
+    if (index.has(doc.id)) index.discard(doc.id);
     this.indexNamed(kind, doc);
-    const namesChanged = !old || old.names.join('\n') !== doc.names.join('\n');
-    if (namesChanged) for (const id of this.linkedFrom.get(doc.id) ?? []) reindex.add(id);
   }
 
   /**
@@ -226,13 +207,12 @@ export class SearchEngine {
     index.add({ ...doc, text: doc.names.join('\n'), more: doc.extra.join('\n'), aliases: aliases.join('\n') });
   }
 
-  private removeNamed(kind: 'facility' | 'perpetrator', id: Id, reindex: Set<Id>): void {
+  private removeNamed(kind: 'facility' | 'perpetrator', id: Id): void {
     const [docs, index] = kind === 'facility' ? [this.facilities, this.facilityIndex] : [this.perpetrators, this.perpetratorIndex];
     if (!docs.has(id)) return;
     index.discard(id);
     docs.delete(id);
     this.facilityAliases.delete(id);
-    for (const testimonyId of this.linkedFrom.get(id) ?? []) reindex.add(testimonyId);
   }
 
   /**
@@ -243,10 +223,8 @@ export class SearchEngine {
     const textless: TextlessHit[] = [];
     const words = queryWords(query).filter((word) => searchTermKeys(word) !== null);
     if (words.length === 0) return { testimonies: [], facilities: [], perpetrators: [], textless };
-    const tree = {
-      combineWith: 'AND' as const,
-      queries: words.map((word, i) => ({ combineWith: 'OR' as const, prefix: i === words.length - 1 ? asPrefix : false, queries: [word] })),
-    };
+    const subqueries = words.map((word, i) => ({ combineWith: 'OR' as const, prefix: i === words.length - 1 ? asPrefix : false, queries: [word] }));
+    const tree = { combineWith: 'AND' as const, queries: subqueries };
     const run = <T>(index: MiniSearch<T>, kind: SearchKind, hit: (result: SearchResult) => SearchHit | null) =>
       index
         .search(tree)
@@ -255,21 +233,51 @@ export class SearchEngine {
           const made = hit(result);
           return made ? [{ ...made, kind }] : [];
         });
+    const testimonies = ranked(this.testimonyMatches(subqueries), limit).flatMap(({ id, score, terms }): SearchHit[] => {
+      const meta = this.meta.get(id);
+      if (!meta) return [];
+      const doc = this.texts.get(id);
+      if (doc) this.hold(doc);
+      else textless.push({ id, terms });
+      const snippet = doc ? this.snippetFor(doc, meta.slot, terms) : '';
+      return [{ kind: 'testimony', id, score, title: meta.referenceCode, snippet }];
+    });
     return {
-      testimonies: run(this.testimonyIndex, 'testimony', (result) => {
-        const id = result.id as Id;
-        const meta = this.meta.get(id);
-        if (!meta) return null;
-        const doc = this.texts.get(id);
-        if (doc) this.hold(doc);
-        else textless.push({ id, terms: result.terms });
-        const snippet = doc ? snippetFor(doc, result.terms) : '';
-        return { kind: 'testimony', id, score: result.score, title: meta.referenceCode, snippet };
-      }),
+      testimonies,
       facilities: run(this.facilityIndex, 'facility', (result) => this.namedHit('facility', this.facilities.get(result.id as Id), result)),
       perpetrators: run(this.perpetratorIndex, 'perpetrator', (result) => this.namedHit('perpetrator', this.perpetrators.get(result.id as Id), result)),
       textless,
     };
+  }
+
+  /**
+   * Testimonies matching every word: by their own text (minisearch, one query per word) or
+   * through the names of a facility or perpetrator they link to (testimony-ranking.ts).
+   */
+  private testimonyMatches(subqueries: readonly Query[]): Matches {
+    let matches: Matches | null = null;
+    for (const subquery of subqueries) {
+      const word = ownMatches(this.testimonyIndex.search(subquery));
+      addLinked(word, this.linkedMatches(subquery), this.meta.size);
+      matches = matches ? intersect(matches, word) : word;
+      if (matches.size === 0) break;
+    }
+    return matches ?? new Map();
+  }
+
+  /** The testimonies linking a facility or perpetrator whose names match `subquery`, each with its best name match. */
+  private linkedMatches(subquery: Query): Map<Id, NameMatch> {
+    const out = new Map<Id, NameMatch>();
+    for (const index of [this.facilityIndex, this.perpetratorIndex]) {
+      for (const result of index.search(subquery, NAMES_ONLY)) {
+        const name: NameMatch = { weight: nameWeight(result), keys: result.queryTerms, terms: result.terms };
+        for (const id of this.links.linkingTo(result.id as Id)) {
+          const held = out.get(id);
+          out.set(id, held ? { weight: Math.max(held.weight, name.weight), keys: union(held.keys, name.keys), terms: union(held.terms, name.terms) } : name);
+        }
+      }
+    }
+    return out;
   }
 
   /** Snippets of `hits` once their texts are held (`remember`); absent for a text still missing. */
@@ -277,9 +285,15 @@ export class SearchEngine {
     const out: Record<Id, string> = {};
     for (const { id, terms } of hits) {
       const doc = this.texts.get(id);
-      if (doc) out[id] = snippetFor(doc, terms);
+      const meta = this.meta.get(id);
+      if (doc && meta) out[id] = this.snippetFor(doc, meta.slot, terms);
     }
     return out;
+  }
+
+  /** A snippet from the testimony's own text, else from the linked name that matched. */
+  private snippetFor(doc: TestimonyDoc, slot: number, terms: readonly string[]): string {
+    return snippetOf([doc.summary, doc.narrative, doc.translations, doc.tags, this.linkedNames(slot)], terms);
   }
 
   private namedHit(kind: SearchKind, doc: NamedDoc | undefined, result: SearchResult): SearchHit | null {
@@ -295,10 +309,6 @@ export class SearchEngine {
     }
     return { kind, id: doc.id, score: result.score, title: doc.names[0] ?? '', snippet: matched ?? doc.names.join(' · ') };
   }
-}
-
-function snippetFor(doc: IndexedTestimony, terms: readonly string[]): string {
-  return snippetOf([doc.summary, doc.narrative, doc.translations, doc.tags, doc.linkedNames], terms);
 }
 
 /** How many words of `text` match one of `terms`. */

@@ -14,7 +14,7 @@ export interface SearchWorkerApi {
   prepare(saved: Uint8Array | null): void;
   /** Indexes `names`, drops testimonies not in `current` (id, version), and says which to index. */
   restore(current: readonly (readonly [Id, number])[], names: CurrentNames): RestoreOutcome;
-  /** Adds, replaces and removes documents; returns testimonies to re-index whose text it lacks. */
+  /** Adds, replaces and removes documents; returns testimonies a restore found stale whose documents have not arrived. */
   apply(change: SearchChange): Id[];
   search(query: string, limit: number): EngineSearchResults;
   /** Holds the texts of `docs` and returns the snippets of `hits` (see EngineSearchResults.textless). */

@@ -1,0 +1,94 @@
+/**
+ * Which facilities and alleged perpetrators each indexed testimony links to, held compactly.
+ * Runs in the search worker.
+ *
+ * Why: a testimony is found by the names of what it links to, but those names are indexed
+ * once, in the facility's or perpetrator's own document; a query expands a matching name to
+ * the testimonies that link it (search-engine.ts). Copying the names into every linking
+ * testimony's document made them about a quarter of the index's postings (issue 7: memory at
+ * 100,000), and every rename re-indexed every linking testimony.
+ *
+ * Each linked id is held once, as a small number; each testimony gets a slot number; a
+ * testimony's links are a short array of entity numbers, and an entity's linking testimonies
+ * a PostingList of slots (4 bytes each), instead of per-testimony copies of the id strings
+ * (each structured clone makes new ones) and Sets of ids.
+ */
+import type { Id } from '../../../vault/vault-client';
+import { PostingList } from './posting-list';
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/** Links between testimonies (by slot) and linked entities (by number). */
+export class LinkTable {
+  /** Entity number of each linked id seen (kept while the table lives: a few thousand at most). */
+  private readonly numbers = new Map<Id, number>();
+  private readonly entities: Id[] = [];
+  /** Testimonies linking each entity, by slot. */
+  private readonly linking: PostingList[] = [];
+  /** Testimony of each slot, and its links (entity numbers); undefined for a free slot. */
+  private readonly testimonies: (Id | undefined)[] = [];
+  private readonly links: (readonly number[])[] = [];
+  private readonly free: number[] = [];
+
+  /** Every entity id with a number, in number order (a snapshot writes links as these numbers). */
+  get entityIds(): readonly Id[] {
+    return this.entities;
+  }
+
+  /** The number of `entity`, given one if it has none yet. */
+  numberOf(entity: Id): number {
+    let number = this.numbers.get(entity);
+    if (number === undefined) {
+      number = this.entities.length;
+      this.numbers.set(entity, number);
+      this.entities.push(entity);
+      this.linking.push(PostingList.sorted(new Int32Array(0), null));
+    }
+    return number;
+  }
+
+  /** Gives `testimony` a slot linking `entities` (ids); returns the slot. */
+  add(testimony: Id, entities: Iterable<Id>): number {
+    const numbers = new Set<number>();
+    for (const entity of entities) numbers.add(this.numberOf(entity));
+    return this.addNumbered(testimony, [...numbers]);
+  }
+
+  /** As `add`, with entity numbers already given (a restored snapshot); they must exist. */
+  addNumbered(testimony: Id, numbers: readonly number[]): number {
+    const slot = this.free.pop() ?? this.testimonies.length;
+    this.testimonies[slot] = testimony;
+    this.links[slot] = numbers.length === 0 ? NONE : numbers;
+    for (const number of numbers) this.linking[number]?.set(slot, 1);
+    return slot;
+  }
+
+  /** Frees `slot` and its links. */
+  remove(slot: number): void {
+    if (this.testimonies[slot] === undefined) return;
+    for (const number of this.links[slot] ?? NONE) this.linking[number]?.delete(slot);
+    this.testimonies[slot] = undefined;
+    this.links[slot] = NONE;
+    this.free.push(slot);
+  }
+
+  /** Entity numbers `slot` links to. */
+  numbersOf(slot: number): readonly number[] {
+    return this.links[slot] ?? NONE;
+  }
+
+  /** Entity ids `slot` links to. */
+  linkedIds(slot: number): Id[] {
+    return this.numbersOf(slot).flatMap((number) => this.entities[number] ?? []);
+  }
+
+  /** Testimonies linking `entity`. */
+  *linkingTo(entity: Id): Generator<Id> {
+    const number = this.numbers.get(entity);
+    if (number === undefined) return;
+    for (const slot of this.linking[number]?.keys() ?? []) {
+      const testimony = this.testimonies[slot];
+      if (testimony !== undefined) yield testimony;
+    }
+  }
+}
