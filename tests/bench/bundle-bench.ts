@@ -228,13 +228,11 @@ export async function bundleBench(repoRoot: string, mib: number, dir: string, lo
     const p = await parties(dir);
 
     log(`raw secretstream on ${Math.min(bytes, RAW_MAX) / MiB} MiB`);
-    const rawBefore = process.env.TMP_NORAW ? { push: 0, pull: 0, pushCpu: 99, pullCpu: 99 } : await rawSecretstream(block, Math.min(bytes, RAW_MAX));
+    const rawBefore = await rawSecretstream(block, Math.min(bytes, RAW_MAX));
     log(`writeBundle / readBundle on ${mib} MiB`);
     const big = path.join(dir, 'big.sijill');
     const written = await writeBundleFile(p, block, bytes, big);
     const read = await readBundleFile(p, big);
-    const again = await readBundleFile(p, big);
-    console.log(`TMP first ${rate(bytes, read.ms).toFixed(0)} MiB/s cpu ${(read.cpuMs / mib).toFixed(2)}; again ${rate(bytes, again.ms).toFixed(0)} cpu ${(again.cpuMs / mib).toFixed(2)}`);
     // Raw again after ours, and the faster of the two counts: on a busy machine a baseline
     // timed at a quiet moment must not flatter the ratio.
     const rawAfter = await rawSecretstream(block, Math.min(bytes, RAW_MAX));

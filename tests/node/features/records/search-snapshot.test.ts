@@ -81,6 +81,17 @@ describe('persisted search index', () => {
     expect(ids(again.search('Khaled Mansour').testimonies)).toEqual([t1.id]);
   });
 
+  it('writes each linked id once, and only those still linked', () => {
+    const { engine, sednaya, person, t1 } = original();
+    const linkedIds = () => (JSON.parse(engine.snapshot()) as { e: string[] }).e.sort();
+    expect(linkedIds()).toEqual([sednaya.id, person.id].sort());
+    const t5 = testimony({ detentionEpisodes: [episode(sednaya.id)] });
+    engine.apply({ testimonies: [testimonyDoc(t5.id, t5, 1)] });
+    expect(linkedIds()).toEqual([sednaya.id, person.id].sort());
+    engine.apply({ testimonies: [testimonyDoc(t1.id, { ...t1, allegations: [] }, 2)] });
+    expect(linkedIds()).toEqual([sednaya.id]);
+  });
+
   it('restores nothing from a missing, malformed or other-format snapshot', () => {
     const { engine, names, current } = original();
     const good = JSON.parse(engine.snapshot()) as Record<string, unknown>;

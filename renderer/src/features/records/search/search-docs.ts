@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AllegedPerpetrator, Facility, Testimony } from '../../../../../shared/domain';
 import type { Id } from '../../../vault/vault-client';
 
-/** A testimony's searchable text and the entities it links to (their names are indexed with it). */
+/** A testimony's searchable text and the entities it links to (it is found by their names too, matched at query time). */
 export interface TestimonyDoc {
   readonly id: Id;
   readonly referenceCode: string;
