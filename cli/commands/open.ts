@@ -10,13 +10,15 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { humanFingerprint } from '../../shared/bundle/fingerprint';
 import { DISCARD_SINK, type QuarantineSink } from '../../shared/bundle/entry-reader';
+import type { IdentityCard } from '../../shared/bundle/identity-card';
 import type { ManifestEntry } from '../../shared/bundle/manifest';
 import { readBundle, type VerifiedBundle } from '../../shared/bundle/reader';
 import { fileNameKey, safeFileName } from '../../shared/bundle/safe-file-name';
+import type { BundleUnlock } from '../../shared/bundle/unlock';
 import { BatchedFileWriter } from '../batched-file-writer';
 import { CliError, EXIT } from '../exit-codes';
 import { fileBytes, pathIn, type CliIo } from '../io';
-import { nodeSha256 } from '../node-sha256';
+import { startHashThread, type HashThread } from '../hash-thread';
 import { mustNotExist, temporaryNear } from '../output';
 import { loadSeen, recordSeen, replayPredicate } from '../seen-store';
 import { describeBundle, trustedFrom, unlockFrom } from './common';
@@ -115,6 +117,18 @@ function untrusted(sender: VerifiedBundle['sender']): CliError {
   return new CliError(`${whyUntrusted(sender)}: nothing was written`, EXIT.untrusted);
 }
 
+/** What the read needs from the command line. */
+interface ReadContext {
+  readonly io: CliIo;
+  readonly values: { readonly out?: string | undefined };
+  readonly bundle: string;
+  readonly out: string | undefined;
+  readonly totalBytes: number;
+  readonly trusted: readonly IdentityCard[];
+  readonly seenPath: string | undefined;
+  readonly seen: Set<string>;
+}
+
 async function verifyOrOpen(args: string[], io: CliIo, mode: 'verify' | 'open'): Promise<number> {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: OPTIONS });
   if (positionals.length !== 1) throw new CliError(`${mode} needs exactly one FILE`, EXIT.usage);
@@ -128,15 +142,25 @@ async function verifyOrOpen(args: string[], io: CliIo, mode: 'verify' | 'open'):
   const trusted = await trustedFrom(io, values.trust);
   const seenPath = values.seen ? pathIn(io, values.seen) : undefined;
   const seen = seenPath ? await loadSeen(seenPath) : new Set<string>();
-  const unlock = await unlockFrom(io, values);
+  // The hashing thread loads while the key is unlocked (Argon2id); closed whatever happens.
+  const hashThread = startHashThread();
+  try {
+    return await verifyOrOpenWith(hashThread, await unlockFrom(io, values), { io, values, bundle, out, totalBytes, trusted, seenPath, seen });
+  } finally {
+    await hashThread.close();
+  }
+}
 
+/** The read itself, once the arguments are checked and the key is unlocked. */
+async function verifyOrOpenWith(hashThread: HashThread, unlock: BundleUnlock, context: ReadContext): Promise<number> {
+  const { io, values, bundle, out, totalBytes, trusted, seenPath, seen } = context;
   const temp = out ? temporaryNear(out) : undefined;
   const files: string[] = [];
   const folder = temp ? folderSink(temp, files) : undefined;
   let result: VerifiedBundle;
   try {
     if (temp) await mkdir(temp, { mode: 0o700 });
-    result = await readBundle(fileBytes(bundle), { unlock, pinned: trusted, sink: folder ?? DISCARD_SINK, totalBytes, isReplay: replayPredicate(seen), sha256: nodeSha256 });
+    result = await readBundle(fileBytes(bundle), { unlock, pinned: trusted, sink: folder ?? DISCARD_SINK, totalBytes, isReplay: replayPredicate(seen), hasher: hashThread.hasher });
     // In open mode, reaching this point means the sink accepted the signer: it is trusted.
     if (out && temp) {
       await writeFile(join(temp, 'manifest.json'), JSON.stringify(result.manifest, null, 2) + '\n', { flag: 'wx', mode: 0o600 });

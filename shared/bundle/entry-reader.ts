@@ -8,7 +8,7 @@
 import { concatBytes } from '../crypto/bytes';
 import type { Sodium } from '../crypto/sodium';
 import type { ByteQueue } from '../stream/byte-queue';
-import { IncrementalHasher, unmetExpectation, type HasherOptions } from '../stream/hashing';
+import { openStreamingHasher, unmetExpectation, type HasherOptions } from '../stream/hashing';
 import { CHUNK_BYTES } from '../stream/secretstream';
 import { fromBase64url, fromHex } from './encoding';
 import { BundleError } from './errors';
@@ -78,10 +78,12 @@ async function entryFrame(plain: ByteQueue, entries: readonly ManifestEntry[], i
  * Streams one entry's bytes to the sink and checks its hashes. Each piece is hashed before the
  * sink sees it; the sink's write of one piece is awaited only after the next piece has been
  * decrypted and hashed, so a sink writing to disk works while the CPU decrypts (at most one
- * write in flight, calls still in order, each awaited before the next call).
+ * write in flight, calls still in order, each awaited before the next call). An injected
+ * streaming hasher (another thread) may make `update` wait while it is full, and its digest
+ * arrives after the last piece: the comparison waits for it, so nothing passes unhashed.
  */
 async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, index: number, sink: QuarantineSink, hashing: HasherOptions): Promise<void> {
-  const hasher = new IncrementalHasher(s, entry.kind === 'blob' ? ['blake2b', 'sha256'] : ['blake2b'], hashing);
+  const hasher = openStreamingHasher(s, entry.kind === 'blob' ? ['blake2b', 'sha256'] : ['blake2b'], hashing);
   const parts: Uint8Array[] = [];
   let writing: void | Promise<void> = undefined;
   try {
@@ -89,7 +91,8 @@ async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, inde
     while (remaining > 0) {
       const piece = await plain.readSome(Math.min(remaining, CHUNK_BYTES));
       if (piece.length === 0) throw new BundleError('entry-length-mismatch', `the payload ends inside entry ${index}`);
-      hasher.update(piece);
+      const hashed = hasher.update(piece);
+      if (hashed) await hashed;
       if (entry.kind === 'record') parts.push(piece);
       await writing;
       writing = sink.write(piece);
@@ -103,7 +106,7 @@ async function entryBody(s: Sodium, plain: ByteQueue, entry: ManifestEntry, inde
     throw error;
   }
   const expected = { blake2b: fromHex(entry.blake2b, 32), sha256: entry.sha256 === undefined ? undefined : fromHex(entry.sha256, 32) };
-  const unmet = unmetExpectation(hasher.digest(), { ...(expected.blake2b ? { blake2b: expected.blake2b } : {}), ...(expected.sha256 ? { sha256: expected.sha256 } : {}) });
+  const unmet = unmetExpectation(await hasher.digest(), { ...(expected.blake2b ? { blake2b: expected.blake2b } : {}), ...(expected.sha256 ? { sha256: expected.sha256 } : {}) });
   if (unmet) throw new BundleError('entry-hash-mismatch', `entry ${index} does not match its ${unmet} in the manifest`);
   if (entry.kind === 'record' && !isJsonObject(concatBytes(...parts))) throw new BundleError('record-invalid', `record entry ${index} is not a UTF-8 JSON object`);
 }

@@ -12,7 +12,7 @@
 import { getSodium, wipe } from '../crypto/sodium';
 import { ByteQueue } from '../stream/byte-queue';
 import { StreamError } from '../stream/errors';
-import type { Sha256Factory } from '../stream/hashing';
+import type { Sha256Factory, StreamingHasherFactory } from '../stream/hashing';
 import { decryptStream, encryptedStreamLength, plaintextLengthOf } from '../stream/streams';
 import { DISCARD_SINK, readEntries, type QuarantineSink } from './entry-reader';
 import { BundleError, type BundleErrorCode } from './errors';
@@ -43,6 +43,11 @@ export interface ReadBundleOptions {
    * libsodium's WASM one). Default libsodium's. Every hash is still checked the same way.
    */
   readonly sha256?: Sha256Factory;
+  /**
+   * A platform hasher for every entry, used instead of the in-thread hashes (Node: the tool's
+   * hashing thread, cli/hash-thread.ts). Its digests are checked exactly as the default's.
+   */
+  readonly hasher?: StreamingHasherFactory;
 }
 
 /** A bundle that passed every check. `sender.trust` still says whether to merge or quarantine. */
@@ -133,7 +138,7 @@ export async function readBundle(source: AsyncIterable<Uint8Array>, options: Rea
     }
     const sink = options.sink ?? DISCARD_SINK;
     await sink.begin?.(manifest, sender);
-    await readEntries(s, plain, manifest, sink, { sha256: options.sha256 });
+    await readEntries(s, plain, manifest, sink, { sha256: options.sha256, streaming: options.hasher });
     return { manifest, sender, headerHash: hash, openedWith: { via: unlocked.via, stanza: unlocked.stanza } };
   } finally {
     wipe(fileKey, payloadKey);

@@ -6,6 +6,10 @@
  * SHA-256 may instead come from the platform (`Sha256Factory`): libsodium's WASM SHA-256 runs at
  * about a quarter of a native one with SHA instructions, and is the largest per-byte cost of
  * verifying a bundle. shared/ stays platform-free: Node callers inject `node:crypto`'s.
+ *
+ * A whole hasher may also come from the platform (`StreamingHasherFactory`): on Node the tool
+ * hashes on a second thread while the first decrypts. Its `update` may be asynchronous (that is
+ * its backpressure) and its digest arrives later; the default wraps `IncrementalHasher`.
  */
 import { constantTimeEqual, type Sodium } from '../crypto/sodium';
 
@@ -39,7 +43,27 @@ export type Sha256Factory = () => Sha256State;
 export interface HasherOptions {
   /** SHA-256 from the platform instead of libsodium's (faster where native code is at hand). */
   readonly sha256?: Sha256Factory | undefined;
+  /**
+   * A hasher from the platform for the whole stream (e.g. one on another thread); when given it
+   * replaces the in-thread hashes, and `sha256` is not used. Readers only (`openStreamingHasher`).
+   */
+  readonly streaming?: StreamingHasherFactory | undefined;
 }
+
+/**
+ * A hasher that may work elsewhere. Pieces are hashed in the order given. `update` may return a
+ * promise (the hasher is full: wait); until it settles the caller must not change the bytes,
+ * afterwards the hasher holds no reference to them (it copied what it needed). `digest` settles
+ * once every piece is hashed and ends the hasher; `dispose` ends it unread (error paths).
+ */
+export interface StreamingHasher {
+  update(bytes: Uint8Array): void | Promise<void>;
+  digest(): Promise<Digests>;
+  dispose(): void;
+}
+
+/** Starts a platform hasher of `names`; it must compute the standard functions. */
+export type StreamingHasherFactory = (names: readonly HashName[]) => StreamingHasher;
 
 type StateAddress = ReturnType<Sodium['crypto_hash_sha256_init']>;
 
@@ -99,6 +123,17 @@ export class IncrementalHasher {
     this.platformSha = undefined; // the platform's state holds nothing to free: dropped unread
     if (this.sha || this.blake) this.digest();
   }
+}
+
+/** The injected streaming hasher, or an in-thread `IncrementalHasher` behind the same interface. */
+export function openStreamingHasher(s: Sodium, names: readonly HashName[], options: HasherOptions = {}): StreamingHasher {
+  if (options.streaming) return options.streaming(names);
+  const hasher = new IncrementalHasher(s, names, options);
+  return {
+    update: (bytes) => hasher.update(bytes),
+    digest: () => Promise.resolve(hasher.digest()),
+    dispose: () => hasher.dispose(),
+  };
 }
 
 /** Hash functions needed to check `expect`, plus any the caller asked for. */

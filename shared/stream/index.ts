@@ -3,7 +3,7 @@
  * bundles and the chunked storage of attachments. Platform-free; see docs/bundle-format.md.
  */
 export { StreamError, type StreamErrorCode } from './errors';
-export { IncrementalHasher, type Digests, type Expectation, type HashName, type HasherOptions, type Sha256Factory, type Sha256State } from './hashing';
+export { IncrementalHasher, type Digests, type Expectation, type HashName, type HasherOptions, type Sha256Factory, type Sha256State, type StreamingHasher, type StreamingHasherFactory, openStreamingHasher } from './hashing';
 export { ByteQueue, type ByteQueueOptions } from './byte-queue';
 export {
   CHUNK_BYTES,

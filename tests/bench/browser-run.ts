@@ -70,33 +70,6 @@ export async function servePage(repoRoot: string): Promise<BenchPageServer> {
   };
 }
 
-// TEMP PROFILING HACK (unlock2)
-let stopProf: (() => Promise<void>) | null = null;
-async function startProf(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const waiting = new Map<number, (m: Record<string, unknown>) => void>();
-  let next = 0;
-  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => { const m = JSON.parse(event.message) as Record<string, unknown>; if (typeof m['id'] === 'number') waiting.get(m['id'])?.(m); });
-  const sessions: { sessionId: string; url: string }[] = [];
-  const inW = (sessionId: string, method: string, params = {}) => new Promise<Record<string, unknown>>((resolve) => { const id = (next += 1); waiting.set(id, resolve); void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }); });
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const t of targetInfos) {
-    if (t.type !== 'worker') continue;
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
-    await inW(sessionId, 'Profiler.enable');
-    await inW(sessionId, 'Profiler.setSamplingInterval', { interval: 250 });
-    await inW(sessionId, 'Profiler.start');
-    sessions.push({ sessionId, url: t.url });
-  }
-  console.log('[T] profiling ' + sessions.map((x) => x.url).join(' '));
-  stopProf = async () => {
-    const { writeFile } = await import('node:fs/promises');
-    for (const [i, x] of sessions.entries()) {
-      const r = await inW(x.sessionId, 'Profiler.stop');
-      await writeFile(`/tmp/unlock2/w${i}.cpuprofile`, JSON.stringify((r['result'] as Record<string, unknown>)['profile']));
-    }
-  };
-}
 async function openPage(server: BenchPageServer, profile: string, log: (message: string) => void): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: [...chromiumArgs, MEMORY_FLAG], headless: true });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -114,7 +87,6 @@ async function openPage(server: BenchPageServer, profile: string, log: (message:
   });
   await page.goto(server.url);
   await page.waitForFunction(() => window.sijillBench !== undefined);
-  await startProf(context, page);
   return { context, page };
 }
 
@@ -181,7 +153,6 @@ export async function runSize(
         if (!api) throw new Error('bench page not loaded');
         return api.run(o);
       }, options);
-      await stopProf?.();
       const browserVersion = (results.userAgent.match(/(?:Headless)?Chrome\/([\d.]+)/) ?? [])[1] ?? results.userAgent;
       return { count, generated, source, page: results, browserVersion: `Chromium ${browserVersion}` };
     } finally {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordIntegrityError, RecordNotFoundError, RecordValidationError, VersionConflictError } from '../../../renderer/src/vault/vault-errors';
+import { shardOf } from '../../../renderer/src/vault/worker/head-index';
 import { deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, witnessCardKind, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
@@ -22,6 +23,36 @@ describe('record repository', VAULT_TESTS, () => {
     ]);
     await expect(client.records.update(noteKind, v1.id, { title: 'stale', text: '' }, 2)).rejects.toMatchObject({ actualVersion: 3 });
     await expect(client.records.update(noteKind, v1.id, { title: 'stale', text: '' }, 2)).rejects.toBeInstanceOf(VersionConflictError);
+    await client.dispose();
+  });
+
+  it('reads many records in the order asked, whatever the order of their rows, and reports the missing', async () => {
+    const { client } = await makeUnlockedVault();
+    const create = (n: number) => client.records.create(noteKind, { title: `note ${n}`, text: String(n) });
+    const notes: Awaited<ReturnType<typeof create>>[] = [];
+    for (let n = 0; n < 12; n += 1) notes.push(await create(n));
+    // Rows are read in key order (record-store.ts getInKeyOrder): ask in the reverse of it, with
+    // an id the vault never had in the middle, and the answer must still follow the question.
+    const asked = notes.map((note) => note.id).sort().reverse();
+    const unknown = 'A'.repeat(22);
+    const read = await client.records.readMany(noteKind, [...asked.slice(0, 6), unknown, ...asked.slice(6)]);
+    expect(read.records.map((r) => r.id)).toEqual(asked);
+    expect(read.records.map((r) => r.body.title)).toEqual(asked.map((id) => notes.find((note) => note.id === id)?.body.title));
+    expect(read.unreadable).toEqual([{ id: unknown, problem: 'missing' }]);
+    await client.dispose();
+  });
+
+  it('lists in parts that together give every record once, in head-shard order', async () => {
+    const { client } = await makeUnlockedVault();
+    const created: string[] = [];
+    for (let n = 0; n < 24; n += 1) created.push((await client.records.create(noteKind, { title: `part ${n}`, text: '' })).id);
+    const listed = await client.records.list(noteKind);
+    expect(listed.unreadable).toEqual([]);
+    const ids = listed.records.map((r) => r.id);
+    expect([...ids].sort()).toEqual([...created].sort());
+    // The parts (client-records.ts `listInParts`) are ranges of head shards asked for in order.
+    const shards = ids.map((id) => shardOf(id));
+    expect(shards).toEqual([...shards].sort((a, b) => a - b));
     await client.dispose();
   });
 

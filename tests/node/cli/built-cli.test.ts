@@ -11,6 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatKeyFile } from '../../../cli/key-file';
+import { formatIdentityCard } from '../../../shared/bundle/identity-card';
+import type { Manifest } from '../../../shared/bundle/manifest';
+import { KDF_FLOOR } from '../../../shared/crypto/kdf-params';
+import { craftBundle } from '../shared/bundle/craft';
+import { alice, bob, id } from '../shared/bundle/helpers';
+import { digest, pattern } from '../shared/stream/helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'sijill-built-cli-'));
 const script = join(work, 'dist', 'sijill-bundle.mjs');
@@ -119,5 +126,34 @@ describe('built sijill-bundle', () => {
     }
     for (const dir of ['d3', 'd4', 'd5']) expect(existsSync(join(work, dir))).toBe(false);
     expect(readdirSync(work).filter((name) => name.includes('.partial-') || name.startsWith('third'))).toEqual([]);
+  }, 120_000);
+
+  // open and verify hash on a second thread (cli/hash-thread.ts): the built tool is its own
+  // worker script. Several MiB, so batches are in flight when the lie is found; every run must
+  // end (a hashing thread left running would keep the process alive and time the test out).
+  it('hashes on its second thread: a manifest lying about a BLAKE2b or SHA-256 exits 4 and writes nothing', async () => {
+    writeFileSync(join(work, 'bob.sijill-key'), await formatKeyFile({ label: 'Partner Law Office', identity: bob }, KEY_PASS, KDF_FLOOR), { mode: 0o600 });
+    writeFileSync(join(work, 'alice.sijill-id'), await formatIdentityCard(alice, 'Documentation Team A'));
+    const scan = pattern(5 * 1024 * 1024 + 17, 41);
+    const entries = [{ id: id(1), kind: 'blob', type: 'attachment', bytes: scan, name: 'scan.bin' }] as const;
+    const lie = (field: 'blake2b' | 'sha256') => (m: Manifest) => ((m.entries[0] as Record<typeof field, string>)[field] = 'f'.repeat(64), m);
+    writeFileSync(join(work, 'honest.sijill'), (await craftBundle({ entries })).bytes);
+    writeFileSync(join(work, 'lies-blake2b.sijill'), (await craftBundle({ entries, manifest: lie('blake2b') })).bytes);
+    writeFileSync(join(work, 'lies-sha256.sijill'), (await craftBundle({ entries, manifest: lie('sha256') })).bytes);
+    const trust = ['--key', 'bob.sijill-key', '--trust', 'alice.sijill-id'];
+    for (const field of ['blake2b', 'sha256'] as const) {
+      for (const command of ['verify', 'open']) {
+        const outcome = await sijill([command, `lies-${field}.sijill`, ...trust, ...(command === 'open' ? ['--out', `lie-${field}`] : [])]);
+        expect(outcome.code, outcome.stderr).toBe(4);
+        expect(outcome.stderr).toContain(field);
+        expect(outcome.stdout).toBe('');
+        expectOneLine(outcome);
+      }
+      expect(existsSync(join(work, `lie-${field}`))).toBe(false);
+    }
+    expect(readdirSync(work).filter((name) => name.includes('.partial-'))).toEqual([]);
+    const opened = await sijill(['open', 'honest.sijill', ...trust, '--out', 'honest']);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(digest(readFileSync(join(work, 'honest', 'scan.bin')))).toBe(digest(scan)); // toEqual is slow on MiBs
   }, 120_000);
 });

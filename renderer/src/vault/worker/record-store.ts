@@ -13,15 +13,13 @@ import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from '../vault-errors';
 import type { DecryptedRecord, PackedRecords, SummaryPart } from '../worker-api';
+import type { Table } from 'dexie';
 import type { StoredObject } from './database';
 import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
 import { openSummary, sealSummary, summarise } from './record-summaries';
-import { isPlainRecord, openRow, OT, sealRow } from './sealed-rows';
+import { isPlainRecord, openRow, sealRow } from './sealed-rows';
 import type { Session } from './session';
 
-const T: Record<string, number> = {};
-const tick = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; return performance.now(); };
-export function dumpT(label: string) { console.log('[T] ' + label + ' ' + JSON.stringify(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, Math.round(v)])))); }
 async function randomId(): Promise<Id> {
   return idFromBytes(await newRecordId());
 }
@@ -140,24 +138,40 @@ export function deleteRecord(session: Session, type: string, id: Id, expectedVer
   });
 }
 
-/** Every live record of `type`; rows that fail to open are reported, not dropped. */
-export async function listRecords(session: Session, type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+/**
+ * Every live record of `type`, or those of one `part` (a range of head shards, as for
+ * `listSummaries`); rows that fail to open are reported, not dropped.
+ */
+export async function listRecords(session: Session, type: string, part: SummaryPart = WHOLE): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
   const records: DecryptedRecord[] = [];
   const unreadable: UnreadableRecord[] = [];
-  await openCurrent(session, [...session.heads.liveOfType(type)], records, unreadable);
+  await openCurrent(session, [...session.heads.liveOfType(type, partOfShards(part))], records, unreadable);
   return { records, unreadable };
+}
+
+/**
+ * `bulkGet` of `keys` asked in key order, the rows given back in the caller's order. Row ids are
+ * random, so a list in head-index order reads LevelDB at random places; in key order consecutive
+ * reads share blocks. Measured on 10,000 rows of summary size in 8 parts: about 20 % less time
+ * than the same reads in head order (the first profile of unlock → first page put IndexedDB reads
+ * at about a third of the worker's time per row; docs/performance.md).
+ */
+async function getInKeyOrder(table: Table<StoredObject, string>, keys: readonly string[]): Promise<(StoredObject | undefined)[]> {
+  // IndexedDB orders string keys by UTF-16 code units, as `<` does.
+  const asked = keys.map((key, index) => ({ key, index })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const found = await table.bulkGet(asked.map(({ key }) => key));
+  const rows = new Array<StoredObject | undefined>(keys.length);
+  for (const [at, { index }] of asked.entries()) rows[index] = found[at];
+  return rows;
 }
 
 /** Opens the current version of each of `wanted`; rows that fail to open go to `unreadable`. */
 async function openCurrent(session: Session, wanted: readonly (readonly [Id, HeadEntry])[], records: DecryptedRecord[], unreadable: UnreadableRecord[]): Promise<void> {
-  let t = performance.now();
-  const rows = await session.db.objects.bulkGet(wanted.map(([id]) => id));
-  t = tick('full.bulkGet', t); T['full.n'] = (T['full.n'] ?? 0) + wanted.length;
+  const rows = await getInKeyOrder(session.db.objects, wanted.map(([id]) => id));
   for (const [index, [id, entry]] of wanted.entries()) {
     try {
       records.push(await openVersion(session, 'objects', id, rows[index], id, entry, entry.version));
-      t = tick('full.open', t);
     } catch (error) {
       if (!(error instanceof RecordIntegrityError)) throw error;
       unreadable.push({ id, problem: error.problem });
@@ -169,7 +183,7 @@ async function openCurrent(session: Session, wanted: readonly (readonly [Id, Hea
 export async function recordHistory(session: Session, type: string, id: Id): Promise<DecryptedRecord[]> {
   session.checkOpen();
   const entry = liveEntry(session, type, id);
-  const rows = await session.db.versions.bulkGet([...entry.history]);
+  const rows = await getInKeyOrder(session.db.versions, entry.history);
   const out: DecryptedRecord[] = [];
   for (const [index, versionId] of entry.history.entries()) {
     out.push(await openVersion(session, 'versions', versionId, rows[index], id, entry, index + 1));
@@ -228,6 +242,9 @@ async function writeRebuilt(session: Session, rebuilt: readonly Rebuilt[]): Prom
   }
 }
 
+/** The whole list as one part. */
+const WHOLE: SummaryPart = { index: 0, of: 1 };
+
 /**
  * The shards of part `index` of `of`: a contiguous range, so the parts listed in order give the
  * records in the same order as one whole list.
@@ -245,14 +262,11 @@ function partOfShards(part: SummaryPart): (shard: number) => boolean {
  * full body and written back before this returns, so a vault from before summaries is migrated
  * by its first unlock. Rows that fail to open are reported, not dropped.
  */
-export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+export async function listSummaries(session: Session, type: string, part: SummaryPart = WHOLE): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
-  let t = performance.now();
   const wanted = [...session.heads.liveOfType(type, partOfShards(part))];
   const withRow = wanted.filter(([, entry]) => entry.summary !== undefined);
-  t = tick('sum.heads', t); T['sum.n'] = (T['sum.n'] ?? 0) + wanted.length;
-  const found = await session.db.objects.bulkGet(withRow.map(([, entry]) => entry.summary ?? ''));
-  t = tick('sum.bulkGet', t);
+  const found = await getInKeyOrder(session.db.objects, withRow.map(([, entry]) => entry.summary ?? ''));
   const rows = new Map(withRow.map(([id], index) => [id, found[index]]));
   const records: DecryptedRecord[] = [];
   const stale: [Id, HeadEntry][] = [];
@@ -260,7 +274,6 @@ export async function listSummaries(session: Session, type: string, part: Summar
     const opened = entry.summary === undefined ? null : await openSummary(session, entry.summary, rows.get(id), entry.compartment, id, entry.version);
     if (opened) records.push({ id, type, compartment: entry.compartment, version: entry.version, savedAt: opened.savedAt, body: opened.summary });
     else stale.push([id, entry]);
-    t = tick('sum.open', t);
   }
   if (stale.length === 0) return { records, unreadable: [] };
   const full = await readRecords(session, type, stale.map(([id]) => id));
@@ -292,10 +305,8 @@ export const PACKED_CHUNK = 200;
  * hundred at a time between frames (client-records.ts `unpack`).
  */
 export function packRecords(list: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): PackedRecords {
-  const t = performance.now();
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   for (let from = 0; from < list.records.length; from += PACKED_CHUNK) chunks.push(encoder.encode(JSON.stringify(list.records.slice(from, from + PACKED_CHUNK))));
-  tick('pack', t); for (const [k, v] of Object.entries(OT)) T['o.' + k] = v; dumpT(String(list.records.length));
   return { chunks, unreadable: list.unreadable };
 }

@@ -22,7 +22,6 @@ import { idToBytes } from '../../../../shared/domain/ids';
 import { RecordIntegrityError, RecordValidationError } from '../vault-errors';
 import { exactBytes, type SealedTable, type StoredRow } from './database';
 
-export const OT: Record<string, number> = {};
 /** Where a row sits, in the terms the reader knows before decrypting. */
 export interface RowPlace<K extends string | number> {
   readonly table: SealedTable;
@@ -71,16 +70,8 @@ export async function sealRow<K extends string | number>(keyring: UnlockedKeyrin
  */
 export async function openRow(keyring: UnlockedKeyring, place: RowPlace<string | number>, row: StoredRow<string | number>, expect: RecordExpectation): Promise<RecordContent> {
   try {
-    const t0 = performance.now();
     const key = epochKey(keyring, place.compartment, row.epoch);
-    const loc = location(keyring, place);
-    const t1 = performance.now();
-    const c = openRecord(loc, { wrappedKey: row.key, envelope: row.body }, key, expect);
-    const t2 = performance.now();
-    OT['loc'] = (OT['loc'] ?? 0) + t1 - t0; OT['openSync'] = (OT['openSync'] ?? 0) + t2 - t1;
-    const r = await c;
-    OT['openAwait'] = (OT['openAwait'] ?? 0) + performance.now() - t2;
-    return r;
+    return await openRecord(location(keyring, place), { wrappedKey: row.key, envelope: row.body }, key, expect);
   } catch (error) {
     // A row id that is not an id at all (planted row) cannot even be located.
     if (error instanceof RangeError) throw new RecordIntegrityError('tampered');

@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { facilityDoc, perpetratorDoc, testimonyDoc, type TestimonyDoc } from '../../../../renderer/src/features/records/search/search-docs';
 import { searchTermKeys, tokenizeForSearch } from '../../../../shared/names';
 import { indexWords, SearchEngine, TESTIMONY_INDEX_OPTIONS } from '../../../../renderer/src/features/records/search/search-engine';
+import { ownMatches, resultMatches } from '../../../../renderer/src/features/records/search/testimony-ranking';
 import { allegation, episode, facility, perpetrator, testId, testimony } from './case-fixtures';
 
 function engineWith() {
@@ -139,6 +140,24 @@ describe('linked names (indexed once, expanded at query time)', () => {
       const hits = engine.search(query).testimonies;
       expect(ids(hits), query).toEqual(expected.map((r) => r.id));
       hits.forEach((hit, at) => expect(hit.score, query).toBeCloseTo(expected[at]?.score ?? NaN, 9));
+    }
+  });
+
+  it('reads the same own-text hits through the public API when minisearch\'s internals are not as known', () => {
+    const docs = ['red building 2012', 'the red door', 'building of the branch', 'بناء أحمر ٢٠١٢'].map((text) => testimonyDoc(testId(), testimony({ narrative: { language: 'en', text } }), 1));
+    const index = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
+    index.addAll(docs);
+    for (const word of ['red', 'bui', '2012', 'أحمر']) {
+      const query = { combineWith: 'OR' as const, prefix: word === 'bui', queries: [word] };
+      const direct = ownMatches(index, query);
+      const fallback = resultMatches(index.search(query));
+      expect([...fallback.keys()].sort(), word).toEqual([...direct.keys()].sort());
+      expect(direct.size, word).toBeGreaterThan(0);
+      for (const [id, match] of direct) {
+        expect(fallback.get(id)?.raw, word).toBeCloseTo(match.raw, 9);
+        expect([...(fallback.get(id)?.keys ?? [])].sort(), word).toEqual([...match.keys].sort());
+        expect([...(fallback.get(id)?.terms ?? [])].sort(), word).toEqual([...match.terms].sort());
+      }
     }
   });
 

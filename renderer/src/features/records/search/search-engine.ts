@@ -257,7 +257,7 @@ export class SearchEngine {
   private testimonyMatches(subqueries: readonly Query[]): Matches {
     let matches: Matches | null = null;
     for (const subquery of subqueries) {
-      const word = ownMatches(this.testimonyIndex.search(subquery));
+      const word = ownMatches(this.testimonyIndex, subquery);
       addLinked(word, this.linkedMatches(subquery), this.meta.size);
       matches = matches ? intersect(matches, word) : word;
       if (matches.size === 0) break;

@@ -9,7 +9,8 @@
  * field: own-text matches exactly as before, linked ones as BM25 of a term said once in a
  * field of average length, with that field's 1.5 boost and the word's rarity among testimonies.
  */
-import type { SearchResult } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Id } from '../../../vault/vault-client';
 
 /** A testimony's match so far: summed scores before minisearch's quality factor, query keys and index terms matched. */
@@ -30,22 +31,55 @@ export interface NameMatch {
 
 /** Boost the old `linkedNames` field had (referenceCode 3, summary and tags 2, texts 1). */
 export const LINKED_BOOST = 1.5;
-/** minisearch 7's defaults: BM25 k, b (unused: average length), d, and the prefix match weight. */
+/** minisearch 7's defaults: BM25 k and d (b drops out at average field length), and the prefix match weight. */
 const BM25_K = 1.2;
 const BM25_D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 
 /** `a` and what `b` adds to it (`a` itself when nothing: arrays shared between hits are never written). */
 export function union(a: readonly string[], b: readonly string[]): readonly string[] {
-  const extra = b.filter((x) => !a.includes(x));
-  return extra.length === 0 ? a : [...a, ...extra];
+  // Called for every testimony a word reaches: allocate only when `b` adds something.
+  if (a === b) return a;
+  let out: string[] | null = null;
+  for (const x of b) {
+    if (a.includes(x) || out?.includes(x)) continue;
+    out ??= [...a];
+    out.push(x);
+  }
+  return out ?? a;
+}
+
+/** The part of minisearch 7's private API `ownMatches` uses, when it is there. */
+interface RawQuery {
+  executeQuery(query: Query): Map<number, { readonly score: number; readonly terms: string[]; readonly match: object }>;
+  readonly _documentIds: Map<number, unknown>;
+}
+
+function rawQuery<T>(index: MiniSearch<T>): RawQuery | null {
+  const inner = index as unknown as Partial<RawQuery>;
+  return typeof inner.executeQuery === 'function' && inner._documentIds instanceof Map ? (inner as RawQuery) : null;
 }
 
 /**
- * One word's own-text hits. minisearch gives each hit raw × (query keys matched); the factor is
- * taken back out so words can be summed and it applied once over the whole query, as minisearch does.
+ * One word's own-text hits in `index`, with summed scores before the quality factor (applied
+ * once over the whole query, as minisearch does). A word such as a year in every reference
+ * code matches most of the archive: minisearch's unsorted internal results are read directly
+ * when its private shape is as known (7.x), instead of a sorted list of result objects per
+ * word; otherwise the public search, with the factor taken back out.
  */
-export function ownMatches(results: readonly SearchResult[]): Matches {
+export function ownMatches<T>(index: MiniSearch<T>, query: Query): Matches {
+  const raw = rawQuery(index);
+  if (!raw) return resultMatches(index.search(query));
+  const out: Matches = new Map();
+  for (const [shortId, hit] of raw.executeQuery(query)) {
+    const id = raw._documentIds.get(shortId);
+    if (typeof id === 'string') out.set(id, { raw: hit.score, keys: hit.terms, terms: Object.keys(hit.match) });
+  }
+  return out;
+}
+
+/** `ownMatches` from minisearch's public results: each score is raw × query keys matched, so the factor is taken back out. */
+export function resultMatches(results: readonly SearchResult[]): Matches {
   const out: Matches = new Map();
   for (const result of results) {
     out.set(result.id as Id, { raw: result.score / Math.max(1, result.queryTerms.length), keys: result.queryTerms, terms: result.terms });
@@ -101,7 +135,19 @@ export function intersect(a: Matches, b: Matches): Matches {
 
 /** The best `limit` matches, best first, scored as minisearch does: raw × query keys matched. */
 export function ranked(matches: Matches, limit: number): { id: Id; score: number; terms: readonly string[] }[] {
-  const scored = [...matches].map(([id, m]) => ({ id, score: m.raw * Math.max(1, m.keys.length), terms: m.terms }));
-  scored.sort((x, y) => y.score - x.score);
-  return scored.slice(0, limit);
+  if (limit <= 0 || matches.size === 0) return [];
+  // A name linked from a third of the archive matches thousands: find the limit-th best score
+  // in a typed array (a numeric sort, no objects) and sort only what reaches it.
+  const scores = new Float64Array(matches.size);
+  let at = 0;
+  for (const m of matches.values()) scores[at++] = m.raw * Math.max(1, m.keys.length);
+  const threshold = matches.size <= limit ? -Infinity : (scores.slice().sort()[matches.size - limit] ?? -Infinity);
+  const best: { id: Id; score: number; terms: readonly string[] }[] = [];
+  at = 0;
+  for (const [id, m] of matches) {
+    const score = scores[at++] ?? 0;
+    if (score >= threshold) best.push({ id, score, terms: m.terms });
+  }
+  best.sort((x, y) => y.score - x.score);
+  return best.slice(0, limit);
 }
