@@ -53,11 +53,18 @@ function validateInto<T>(parse: (input: unknown) => T, record: DecryptedRecord, 
 }
 
 /**
- * Validates a packed list (worker/record-store.ts `packRecords`) into `into` (the parts of one
- * list, in order) chunk by chunk, yielding between chunks and within them (ui-slices.ts): each
- * chunk is parsed in one short task and its bodies checked with `parse` in time slices, so ten
- * thousand summaries never arrive or get validated in one long task.
+ * Validates a packed list (worker/record-store.ts `packRecords`) chunk by chunk, yielding
+ * between chunks and within them (ui-slices.ts): each chunk is parsed in one short task and its
+ * bodies checked with `parse` in time slices, so ten thousand summaries never arrive or get
+ * validated in one long task.
  */
+async function unpackAll<T>(parse: (input: unknown) => T, packed: PackedRecords): Promise<RecordList<T>> {
+  const list = { records: [] as LiveRecord<T>[], unreadable: [] as UnreadableRecord[] };
+  await unpackInto(parse, packed, list, createSlicer());
+  return list;
+}
+
+/** `unpackAll` into `into` (the parts of one list, in order). */
 async function unpackInto<T>(parse: (input: unknown) => T, packed: PackedRecords, into: { records: LiveRecord<T>[]; unreadable: UnreadableRecord[] }, slicer: Slicer): Promise<void> {
   const decoder = new TextDecoder();
   into.unreadable.push(...packed.unreadable);
@@ -74,31 +81,19 @@ async function unpackInto<T>(parse: (input: unknown) => T, packed: PackedRecords
 }
 
 /**
- * Lists are asked for in this many parts at once (worker/record-store.ts `listSummaries` and
- * `listRecords`): the worker answers them in order, so the first part is validated here while
- * the worker still decrypts the next, instead of one thread waiting for the other. Full lists
- * too: at unlock, 5,000 consents and 5,000 witnesses arrive after the summaries, and checking
- * them whole after the worker's last answer put their validation on the critical path.
+ * Summaries are asked for in this many parts at once (worker/record-store.ts `listSummaries`):
+ * the worker answers them in order, so the first part is validated here while the worker still
+ * decrypts the next, instead of one thread waiting for the other.
  */
 export const SUMMARY_PARTS = 8;
 
-/** One part of a list of `type` from the worker. */
-type AskPart = (api: Remote<VaultWorkerApi>, part: { index: number; of: number }) => Promise<PackedRecords>;
-
-/**
- * Every record that `ask` lists, its parts requested at once and validated in order as they
- * arrive; `onPart` gets each part's valid records once validated.
- */
-async function listInParts<T>(call: WorkerCall, ask: AskPart, parse: (input: unknown) => T, onPart?: (records: readonly LiveRecord<T>[]) => void): Promise<RecordList<T>> {
-  const parts = Array.from({ length: SUMMARY_PARTS }, (_, index) => call((api) => ask(api, { index, of: SUMMARY_PARTS })));
+/** Every summary of `type`, its parts requested at once and validated in order as they arrive. */
+async function listSummaryParts<T>(call: WorkerCall, type: string, parse: (input: unknown) => T): Promise<RecordList<T>> {
+  const parts = Array.from({ length: SUMMARY_PARTS }, (_, index) => call((api) => api.listSummaries(type, { index, of: SUMMARY_PARTS })));
   for (const part of parts) part.catch(() => undefined); // awaited in order below; the first failure is thrown there
   const list = { records: [] as LiveRecord<T>[], unreadable: [] as UnreadableRecord[] };
   const slicer = createSlicer();
-  for (const part of parts) {
-    const from = list.records.length;
-    await unpackInto(parse, await part, list, slicer);
-    onPart?.(list.records.slice(from));
-  }
+  for (const part of parts) await unpackInto(parse, await part, list, slicer);
   return list;
 }
 
@@ -119,8 +114,10 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
     async delete(kind, id, expectedVersion) {
       await call((api) => api.deleteRecord(kind.type, id, expectedVersion));
     },
-    list: (kind) => listInParts(call, (api, part) => api.listRecords(kind.type, part), kind.parse),
-    listSummaries: (kind, summary, onPart) => listInParts(call, (api, part) => api.listSummaries(kind.type, part), summary, onPart),
+    async list(kind) {
+      return unpackAll(kind.parse, await call((api) => api.listRecords(kind.type)));
+    },
+    listSummaries: (kind, summary) => listSummaryParts(call, kind.type, summary),
     async readMany(kind, ids) {
       return validateAll(kind.parse, await call((api) => api.readRecords(kind.type, [...ids])));
     },

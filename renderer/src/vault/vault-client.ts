@@ -263,10 +263,8 @@ export interface RecordRepository {
    * Every live record of a kind that has summaries (testimonies), each with its small summary
    * as `body` (validated with `summary`) instead of the full body: what unlock needs for lists.
    * Missing or stale summaries (a vault from before summaries) are rebuilt from the full bodies.
-   * `onPart`, if given, receives the valid records of each part as it is validated, in order
-   * (the list arrives in parts): the caller can start on them before the last part arrives.
    */
-  listSummaries<S>(kind: RecordKind<unknown>, summary: (input: unknown) => S, onPart?: (records: readonly LiveRecord<S>[]) => void): Promise<RecordList<S>>;
+  listSummaries<S>(kind: RecordKind<unknown>, summary: (input: unknown) => S): Promise<RecordList<S>>;
   /** The current versions of `ids`, in one round trip; ids that are not live records of the kind are listed in `unreadable` as `missing`. */
   readMany<T>(kind: RecordKind<T>, ids: readonly Id[]): Promise<RecordList<T>>;
   /** The persisted search index (opaque UTF-8 bytes, stored encrypted), or null if none is readable. */

@@ -101,11 +101,8 @@ export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, Im
   readRecord(type: string, id: Id): Promise<DecryptedRecord>;
   updateRecord(type: string, id: Id, body: unknown, expectedVersion: number): Promise<DecryptedRecord>;
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
-  /**
-   * Every live record of `type`, packed in transferred JSON chunks (worker/record-store.ts
-   * `packRecords`), or those of one `part` (as for `listSummaries`).
-   */
-  listRecords(type: string, part?: SummaryPart): Promise<PackedRecords>;
+  /** Every live record of `type`, packed in transferred JSON chunks (worker/record-store.ts `packRecords`). */
+  listRecords(type: string): Promise<PackedRecords>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
   /**
    * Every live record of `type` with its summary as `body` (kinds with summaries;

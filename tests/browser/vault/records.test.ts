@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordIntegrityError, RecordNotFoundError, RecordValidationError, VersionConflictError } from '../../../renderer/src/vault/vault-errors';
-import { shardOf } from '../../../renderer/src/vault/worker/head-index';
 import { deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, witnessCardKind, VAULT_TESTS } from './support/vault-harness';
 
 afterEach(deleteTestDatabases);
@@ -39,20 +38,6 @@ describe('record repository', VAULT_TESTS, () => {
     expect(read.records.map((r) => r.id)).toEqual(asked);
     expect(read.records.map((r) => r.body.title)).toEqual(asked.map((id) => notes.find((note) => note.id === id)?.body.title));
     expect(read.unreadable).toEqual([{ id: unknown, problem: 'missing' }]);
-    await client.dispose();
-  });
-
-  it('lists in parts that together give every record once, in head-shard order', async () => {
-    const { client } = await makeUnlockedVault();
-    const created: string[] = [];
-    for (let n = 0; n < 24; n += 1) created.push((await client.records.create(noteKind, { title: `part ${n}`, text: '' })).id);
-    const listed = await client.records.list(noteKind);
-    expect(listed.unreadable).toEqual([]);
-    const ids = listed.records.map((r) => r.id);
-    expect([...ids].sort()).toEqual([...created].sort());
-    // The parts (client-records.ts `listInParts`) are ranges of head shards asked for in order.
-    const shards = ids.map((id) => shardOf(id));
-    expect(shards).toEqual([...shards].sort((a, b) => a - b));
     await client.dispose();
   });
 

@@ -103,7 +103,7 @@ function buildTestimonyEntry(record: LiveRecord<TestimonySummary>, pseudonym: st
   };
 }
 
-function deriveConsents(raw: Pick<RawCase, 'consents'>, previous: CaseData | null, day: CalendarDate): Map<Id, ConsentEntry> {
+function deriveConsents(raw: RawCase, previous: CaseData | null, day: CalendarDate): Map<Id, ConsentEntry> {
   const out = new Map<Id, ConsentEntry>();
   for (const [id, record] of raw.consents) {
     const old = previous?.consents.get(id);
@@ -112,7 +112,7 @@ function deriveConsents(raw: Pick<RawCase, 'consents'>, previous: CaseData | nul
   return out;
 }
 
-function testimonyEntry(raw: Pick<RawCase, 'witnesses'>, consents: ReadonlyMap<Id, ConsentEntry>, record: LiveRecord<TestimonySummary>, old: TestimonyEntry | undefined): TestimonyEntry {
+function testimonyEntry(raw: RawCase, consents: ReadonlyMap<Id, ConsentEntry>, record: LiveRecord<TestimonySummary>, old: TestimonyEntry | undefined): TestimonyEntry {
   const { witnessId, consentId } = record.body;
   const pseudonym = witnessId === undefined ? null : (raw.witnesses.get(witnessId)?.pseudonymCode ?? null);
   const glance: ConsentGlance = consentId === undefined ? 'missing' : (consents.get(consentId)?.glance ?? 'missing');
@@ -211,55 +211,23 @@ export function deriveCaseData(raw: RawCase, previous: CaseData | null, day: Cal
 }
 
 /**
- * The first derivation after unlock, fed as the testimony summaries arrive (in parts:
- * client-records.ts `listInParts`), so each part's entries and index additions are made while
- * the vault worker still decrypts the next one, and the case file is ready soon after the last
- * part instead of one whole derivation later. Consents and witnesses come first: a testimony's
- * entry holds its consent glance and witness pseudonym. `slicer` (vault/ui-slices.ts) is asked
- * after every testimony, so ten thousand never hold the UI thread for one long task.
+ * The first derivation after unlock, in slices: `slicer` (vault/ui-slices.ts) is asked after
+ * every testimony and yields once a slice has run long enough, so ten thousand testimonies
+ * never hold the UI thread for one long task, however loaded the machine.
  */
-export class CaseDataLoader {
-  private readonly indexes = new MutableCaseIndexes();
-  private readonly consents: Map<Id, ConsentEntry>;
-  private readonly testimonies = new Map<Id, TestimonyEntry>();
-  private readonly testimonyKeys = new Map<Id, TestimonyKeys>();
-
-  constructor(
-    private readonly known: Pick<RawCase, 'consents' | 'witnesses'>,
-    day: CalendarDate,
-    private readonly slicer: Slicer,
-  ) {
-    this.consents = deriveConsents(known, null, day);
-  }
-
-  /** Adds testimonies (each id once over all calls; a later call waits for the earlier one to end). */
-  async add(records: Iterable<LiveRecord<TestimonySummary>>): Promise<void> {
-    for (const record of records) {
-      this.indexes.addTestimony(record.id, record.body);
-      this.testimonies.set(record.id, testimonyEntry(this.known, this.consents, record, undefined));
-      this.testimonyKeys.set(record.id, keysOf(null, record));
-      const pause = this.slicer.maybeYield();
-      if (pause) await pause;
-    }
-  }
-
-  /**
-   * The case file of `raw`, whose testimonies must be exactly those added and whose consents
-   * and witnesses those given at construction. Refuses a mismatch rather than derive a case
-   * file whose entries disagree with its records.
-   */
-  finish(raw: RawCase): CaseData {
-    if (raw.consents !== this.known.consents || raw.witnesses !== this.known.witnesses || raw.testimonies.size !== this.testimonies.size) throw new Error('case file loaded from other records than it was fed');
-    for (const [id, record] of raw.testimonies) if (this.testimonies.get(id)?.record !== record) throw new Error('case file loaded from other records than it was fed');
-    for (const [id, record] of raw.facilities) this.indexes.addFacility(id, record.body);
-    for (const [id, record] of raw.perpetrators) this.indexes.addPerpetrator(id, record.body);
-    return assemble(raw, null, this.indexes, this.testimonies, this.testimonyKeys, this.consents);
-  }
-}
-
-/** The first derivation after unlock, in slices, from records already all in memory. */
 export async function loadCaseData(raw: RawCase, day: CalendarDate, slicer: Slicer): Promise<CaseData> {
-  const loader = new CaseDataLoader(raw, day, slicer);
-  await loader.add(raw.testimonies.values());
-  return loader.finish(raw);
+  const indexes = new MutableCaseIndexes();
+  const consents = deriveConsents(raw, null, day);
+  const testimonies = new Map<Id, TestimonyEntry>();
+  const testimonyKeys = new Map<Id, TestimonyKeys>();
+  for (const [id, record] of raw.testimonies) {
+    indexes.addTestimony(id, record.body);
+    testimonies.set(id, testimonyEntry(raw, consents, record, undefined));
+    testimonyKeys.set(id, keysOf(null, record));
+    const pause = slicer.maybeYield();
+    if (pause) await pause;
+  }
+  for (const [id, record] of raw.facilities) indexes.addFacility(id, record.body);
+  for (const [id, record] of raw.perpetrators) indexes.addPerpetrator(id, record.body);
+  return assemble(raw, null, indexes, testimonies, testimonyKeys, consents);
 }

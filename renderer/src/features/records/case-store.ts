@@ -14,14 +14,14 @@
 import type { AllegedPerpetrator, ConsentRecord, Facility, Testimony } from '../../../../shared/domain';
 import { createSlicer } from '../../vault/ui-slices';
 import type { Id, LiveRecord, VaultClient } from '../../vault/vault-client';
-import { CaseDataLoader, deriveCaseData, type CaseData, type RawCase } from './case-data';
+import { deriveCaseData, loadCaseData, type CaseData, type RawCase } from './case-data';
 import { today } from './consent-glance';
 import { CaseFileClosedError } from './errors';
 import { consentKind, facilityKind, mergeJournalKind, perpetratorKind, sequenceKind, testimonyKind, witnessKind, type MergeJournal } from './record-kinds';
 import { SequenceAllocator } from './reference-codes';
 import { SearchClient, type SearchEndpoint } from './search/search-client';
 import { facilityDoc, parseSearchSource, perpetratorDoc, testimonyDoc, type SearchChange, type TestimonyDoc } from './search/search-docs';
-import { summariseTestimony, testimonySummarySchema, type TestimonySummary } from './testimony-summary';
+import { summariseTestimony, testimonySummarySchema } from './testimony-summary';
 import type { WitnessPseudonym } from './types';
 
 /** Where the case file is. `closed`: disposed (locked). */
@@ -145,12 +145,13 @@ export class CaseStore {
   private async read(): Promise<void> {
     const { records } = this.client;
     try {
-      // The vault worker answers in the order asked, each list in parts (client-records.ts), and
-      // this thread validates each part as it arrives while the worker decrypts the next. The
-      // small lists and the consents and witnesses go first: every testimony's entry holds its
-      // consent glance and witness pseudonym, so with them known the case file is derived part by
-      // part as the summaries arrive (CaseDataLoader), instead of all at once after the last one.
-      const others = Promise.all([
+      // The vault worker answers in the order asked and this thread validates each answer as it
+      // arrives, while the worker decrypts the next. Summaries go first, in parts: validating
+      // them is most of this thread's work, and it overlaps the worker's decryption of the
+      // other lists, which are quick to validate once they arrive.
+      const [testimonies, facilities, perpetrators, consents, witnesses, sequences, journals] = await Promise.all([
+        // Summaries only: the full bodies are read when a testimony is opened, and for search.
+        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
         records.list(facilityKind),
         records.list(perpetratorKind),
         records.list(consentKind),
@@ -158,40 +159,22 @@ export class CaseStore {
         records.list(sequenceKind),
         records.list(mergeJournalKind),
       ]);
-      others.catch(() => undefined); // awaited below
-      const known = others.then(([, , consents, witnesses]) => ({
-        consents: new Map(consents.records.map((r) => [r.id, r])),
-        // Only the pseudonym stays: names and contacts are read on demand (useWitness).
-        witnesses: new Map(witnesses.records.map((r) => [r.id, { id: r.id, pseudonymCode: r.body.pseudonymCode }])),
-      }));
-      const loader = known.then((context) => new CaseDataLoader(context, this.day(), createSlicer()));
-      // Parts are fed one after another (each `add` ends before the next starts); failures surface at `await fed`.
-      let fed: Promise<void> = loader.then(() => undefined);
-      fed.catch(() => undefined);
-      const feed = (part: readonly LiveRecord<TestimonySummary>[]) => {
-        fed = fed.then(async () => (await loader).add(part));
-        fed.catch(() => undefined);
-      };
-      // Summaries only: the full bodies are read when a testimony is opened, and for search.
-      const testimonies = await records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input), feed);
-      const [facilities, perpetrators, consents, witnesses, sequences, journals] = await others;
-      const context = await known;
-      await fed;
       if (this.closed) return;
       const raw: RawCase = {
         testimonies: new Map(testimonies.records.map((r) => [r.id, r])),
         facilities: new Map(facilities.records.map((r) => [r.id, r])),
         perpetrators: new Map(perpetrators.records.map((r) => [r.id, r])),
-        consents: context.consents,
-        witnesses: context.witnesses,
+        consents: new Map(consents.records.map((r) => [r.id, r])),
+        // Only the pseudonym stays: names and contacts are read on demand (useWitness).
+        witnesses: new Map(witnesses.records.map((r) => [r.id, { id: r.id, pseudonymCode: r.body.pseudonymCode }])),
       };
       const unreadable = [testimonies, facilities, perpetrators, consents, witnesses].reduce((sum, list) => sum + list.unreadable.length, 0);
       this.allocator = SequenceAllocator.fromList(this.client, sequences.records);
       this.journals = new Map(journals.records.map((r) => [r.id, r]));
-      // The saved search index is read and parsed (other threads) while the case file is finished here.
+      // The saved search index is read and parsed (other threads) while the case file is derived here.
       const search = this.createSearch();
       search?.prepare().catch(() => undefined); // `load` reports the failure
-      const data = (await loader).finish(raw);
+      const data = await loadCaseData(raw, this.day(), createSlicer());
       if (this.closed) return;
       // The worker first, so a screen rendering "ready" finds search already started.
       if (search) this.startSearch(search, data);

@@ -138,24 +138,21 @@ export function deleteRecord(session: Session, type: string, id: Id, expectedVer
   });
 }
 
-/**
- * Every live record of `type`, or those of one `part` (a range of head shards, as for
- * `listSummaries`); rows that fail to open are reported, not dropped.
- */
-export async function listRecords(session: Session, type: string, part: SummaryPart = WHOLE): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+/** Every live record of `type`; rows that fail to open are reported, not dropped. */
+export async function listRecords(session: Session, type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
   const records: DecryptedRecord[] = [];
   const unreadable: UnreadableRecord[] = [];
-  await openCurrent(session, [...session.heads.liveOfType(type, partOfShards(part))], records, unreadable);
+  await openCurrent(session, [...session.heads.liveOfType(type)], records, unreadable);
   return { records, unreadable };
 }
 
 /**
  * `bulkGet` of `keys` asked in key order, the rows given back in the caller's order. Row ids are
  * random, so a list in head-index order reads LevelDB at random places; in key order consecutive
- * reads share blocks. Measured on 10,000 rows of summary size in 8 parts: about 20 % less time
- * than the same reads in head order (the first profile of unlock → first page put IndexedDB reads
- * at about a third of the worker's time per row; docs/performance.md).
+ * reads can share blocks. In a scratch test of 10,000 rows of summary size read in 8 parts among
+ * 30,000, key order took about 20 % less time than random order; on the kept bench vault the
+ * difference is within the noise of unlock → first page.
  */
 async function getInKeyOrder(table: Table<StoredObject, string>, keys: readonly string[]): Promise<(StoredObject | undefined)[]> {
   // IndexedDB orders string keys by UTF-16 code units, as `<` does.
@@ -242,9 +239,6 @@ async function writeRebuilt(session: Session, rebuilt: readonly Rebuilt[]): Prom
   }
 }
 
-/** The whole list as one part. */
-const WHOLE: SummaryPart = { index: 0, of: 1 };
-
 /**
  * The shards of part `index` of `of`: a contiguous range, so the parts listed in order give the
  * records in the same order as one whole list.
@@ -262,7 +256,7 @@ function partOfShards(part: SummaryPart): (shard: number) => boolean {
  * full body and written back before this returns, so a vault from before summaries is migrated
  * by its first unlock. Rows that fail to open are reported, not dropped.
  */
-export async function listSummaries(session: Session, type: string, part: SummaryPart = WHOLE): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
   const wanted = [...session.heads.liveOfType(type, partOfShards(part))];
   const withRow = wanted.filter(([, entry]) => entry.summary !== undefined);

@@ -212,8 +212,8 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     readRecord: (type, id) => guard((s) => readRecord(s, publicType(type), id)),
     updateRecord: (type, id, body, expected) => guard(async (s) => (await refuseReceived(s, type, id), updateRecord(s, publicType(type), id, body, expected))),
     deleteRecord: (type, id, expected) => guard(async (s) => (await refuseReceived(s, type, id), deleteRecord(s, publicType(type), id, expected))),
-    listRecords: (type, part) => guard(async (s) => {
-      const packed = packRecords(await listRecords(s, publicType(type), part));
+    listRecords: (type) => guard(async (s) => {
+      const packed = packRecords(await listRecords(s, publicType(type)));
       return transfer(packed, packed.chunks.map((chunk) => chunk.buffer));
     }),
     recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Id } from '../../../../shared/domain';
-import { CaseDataLoader, deriveCaseData, loadCaseData, type CaseData, type RawCase } from '../../../../renderer/src/features/records/case-data';
+import { deriveCaseData, loadCaseData, type CaseData, type RawCase } from '../../../../renderer/src/features/records/case-data';
 import { facilityUsage, perpetratorUsage } from '../../../../renderer/src/features/records/link-integrity';
 import { facilityProfile, perpetratorProfile } from '../../../../renderer/src/features/records/profiles';
-import { allegation, consent, episode, facility, live, perpetrator, rawCase, testId, testimony } from './case-fixtures';
+import { allegation, episode, facility, live, perpetrator, rawCase, testimony } from './case-fixtures';
 import { summariseTestimony } from '../../../../renderer/src/features/records/testimony-summary';
 
 /** Everything the indexes answer, per entity, comparable with toEqual. */
@@ -76,45 +76,6 @@ describe('case data derivation', () => {
     expect(answers(loaded)).toEqual(answers(data));
     expect(asked).toBe(raw.testimonies.size);
     expect(pauses).toBe(Math.floor(raw.testimonies.size / 3));
-  });
-
-  it('derives the same case file when fed the summaries in parts, consents and pseudonyms included', async () => {
-    const place = facility(['Sednaya Prison']);
-    const person = perpetrator(['Person A']);
-    const consents = [consent('2025-01-10'), consent('2025-02-01')];
-    const witnesses = [{ id: testId(), pseudonymCode: 'W-0001' }, { id: testId(), pseudonymCode: 'W-0002' }];
-    const testimonies = Array.from({ length: 7 }, (_, i) =>
-      testimony({
-        detentionEpisodes: [episode(place.id)],
-        allegations: [allegation(person.id, { facilityId: place.id })],
-        ...(i % 2 === 0 ? { consentId: consents[i % 4 === 0 ? 0 : 1]?.id, witnessId: witnesses[i % 4 === 0 ? 0 : 1]?.id } : {}),
-        ...(i === 5 ? { consentId: testId() } : {}), // a consent the case file does not hold: 'missing', never 'active'
-      }),
-    );
-    const raw = rawCase({ testimonies, facilities: [place], perpetrators: [person], consents, witnesses });
-    const whole = deriveCaseData(raw, null, '2026-03-01');
-    const loader = new CaseDataLoader(raw, '2026-03-01', { maybeYield: () => null });
-    const records = [...raw.testimonies.values()];
-    for (const part of [records.slice(0, 3), [], records.slice(3)]) await loader.add(part);
-    const fed = loader.finish(raw);
-    expect(answers(fed)).toEqual(answers(whole));
-    const glance = (data: CaseData) => [...data.testimonies.values()].map((e) => [e.id, e.consent, e.witnessPseudonym, e.eventPeriod]);
-    expect(glance(fed)).toEqual(glance(whole));
-    expect(new Set(glance(fed).map(([, consentGlance]) => consentGlance))).toEqual(new Set(['active', 'missing']));
-    expect(glance(fed).map(([, , pseudonym]) => pseudonym)).toContain('W-0002');
-  });
-
-  it('refuses to finish a case file from other records than it was fed', async () => {
-    const [t1, t2] = [testimony(), testimony()];
-    const raw = rawCase({ testimonies: [t1, t2] });
-    const loader = new CaseDataLoader(raw, '2026-03-01', { maybeYield: () => null });
-    await loader.add([...raw.testimonies.values()].slice(0, 1));
-    expect(() => loader.finish(raw)).toThrow(/other records/);
-    const other = rawCase({ testimonies: [t1] }); // same testimony, another record object
-    expect(() => new CaseDataLoader(other, '2026-03-01', { maybeYield: () => null }).finish(raw)).toThrow(/other records/);
-    const replaced = new CaseDataLoader(raw, '2026-03-01', { maybeYield: () => null });
-    await replaced.add([...raw.testimonies.values()].map((r) => live('testimony', r.body)));
-    expect(() => replaced.finish(raw)).toThrow(/other records/);
   });
 
   it('reuses the entry of a record that did not change', () => {
