@@ -33,7 +33,10 @@ describe('app.asar', () => {
   });
 
   it('stays small because every library is bundled, not copied', () => {
-    expect(statSync(asarPath).size).toBeLessThan(8 * 1024 * 1024);
+    // About 8.1 MiB today: each of the three workers that use libsodium (vault, Argon2id,
+    // attachment hashing) carries its own ~0.6 MB copy, plus pdf.js. A copied
+    // node_modules would be hundreds of MB; 12 MiB leaves room for growth and still catches it.
+    expect(statSync(asarPath).size).toBeLessThan(12 * 1024 * 1024);
   });
 
   it('ships the renderer under the strict content security policy', () => {
