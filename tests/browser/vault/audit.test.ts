@@ -19,6 +19,14 @@ async function sessionThenLock(): Promise<Harness & { firstRows: string[] }> {
   return { ...harness, firstRows };
 }
 
+/** Flips one bit near the end of audit row `id`'s ciphertext (inside the AEAD tag's reach). */
+async function flipByte(audit: Table<StoredObject, string>, id: string): Promise<void> {
+  const row = defined(await audit.get(id));
+  const body = row.body.slice();
+  body[body.length - 5] = (body[body.length - 5] ?? 0) ^ 1;
+  await audit.put({ ...row, body });
+}
+
 async function tamperAudit(databaseName: string, change: (audit: Table<StoredObject, string>, ids: string[]) => Promise<void>): Promise<void> {
   const db = await rawDatabase(databaseName);
   const audit = db.table<StoredObject, string>('audit');
@@ -63,12 +71,7 @@ describe('audit trail', VAULT_TESTS, () => {
 
   it('warns exactly as before when saves land while the check of a tampered trail runs', async () => {
     const { client, databaseName } = await sessionThenLock();
-    await tamperAudit(databaseName, async (audit, ids) => {
-      const row = defined(await audit.get(ids[0] ?? ''));
-      const body = row.body.slice();
-      body[body.length - 5] = (body[body.length - 5] ?? 0) ^ 1;
-      await audit.put({ ...row, body });
-    });
+    await tamperAudit(databaseName, (audit, ids) => flipByte(audit, ids[0] ?? ''));
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
     await client.records.create(noteKind, { title: 'e', text: '' });
     await client.auditChecked();
@@ -88,13 +91,7 @@ describe('audit trail', VAULT_TESTS, () => {
     await client.lock('manual');
 
     // Alter the row read last (highest id), in the second batch: the check still finds it.
-    await tamperAudit(databaseName, async (audit, ids) => {
-      const last = defined([...ids].sort().at(-1));
-      const row = defined(await audit.get(last));
-      const body = row.body.slice();
-      body[body.length - 5] = (body[body.length - 5] ?? 0) ^ 1;
-      await audit.put({ ...row, body });
-    });
+    await tamperAudit(databaseName, (audit, ids) => flipByte(audit, defined([...ids].sort().at(-1))));
     expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
     await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
@@ -124,12 +121,7 @@ describe('audit trail', VAULT_TESTS, () => {
 
   it('warns when a row is modified', async () => {
     const { client, databaseName } = await sessionThenLock();
-    await tamperAudit(databaseName, async (audit, ids) => {
-      const row = defined(await audit.get(ids[0] ?? ''));
-      const body = row.body.slice();
-      body[body.length - 5] = (body[body.length - 5] ?? 0) ^ 1;
-      await audit.put({ ...row, body });
-    });
+    await tamperAudit(databaseName, (audit, ids) => flipByte(audit, ids[0] ?? ''));
     await client.unlock(PASSPHRASE);
     await client.auditChecked();
     expect(client.getState()).toMatchObject({ auditWarning: { problem: 'unreadable' } });
