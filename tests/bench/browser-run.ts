@@ -17,7 +17,7 @@ import type { BenchOptions, BenchVaultNames, Generated, PageResults } from './be
 import { chromiumArgs, chromiumPath } from '../chromium';
 import { workloadSizes } from './cli-args';
 import { unlockedMemory } from './process-memory';
-import { cacheSlot, copyKept, keep, readKept, runDirectory, sweepDead, sweepRuns } from './vault-cache';
+import { cacheSlot, copyKept, formatHash, keep, readKept, runDirectory, sweepDead, sweepRuns } from './vault-cache';
 
 const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
 /** The port kept vaults were made on (their IndexedDB origin). */
@@ -110,13 +110,14 @@ export async function runSize(
   server: BenchPageServer,
   count: number,
   seed: number,
-  useCache: boolean,
+  cache: { readonly use: boolean; readonly reuseKept: boolean },
   workloads: BenchOptions['workloads'],
   log: (message: string) => void,
 ): Promise<BrowserSizeResult> {
   await sweepRuns(repoRoot);
   const names: BenchVaultNames = { vault: `sijill-bench-${seed}-${count}`, plain: `sijill-bench-plain-${seed}-${count}` };
-  const slot = await cacheSlot(repoRoot, seed, count);
+  const useCache = cache.use;
+  const slot = await cacheSlot(repoRoot, seed, count, cache.reuseKept);
   const profile = await runDirectory(repoRoot, String(count));
   const caching = useCache && server.cachePort;
   try {
@@ -124,6 +125,7 @@ export async function runSize(
     let source: string;
     if (generated) {
       log(`using the kept vault ${path.relative(repoRoot, slot.dir)} (generated in ${(generated.ms / 1000).toFixed(1)} s); copying it into a fresh profile`);
+      if (!slot.key.endsWith(await formatHash(repoRoot))) log('--reuse-kept: this vault was made by older sources of the stored format');
       await copyKept(slot, profile);
       source = `kept vault (out/bench-cache/${slot.key}), copied into a fresh profile`;
     } else {

@@ -19,9 +19,12 @@ bench-results.json. Always exits 0 unless the bench itself cannot run.
   --bundle-mib N   bundle section on N MiB instead
   --seed N         synthetic data seed (default 2026)
   --no-cache       generate the vault afresh, and do not keep it
+  --reuse-kept     use the kept vault of this seed and size even if the code that decides
+                   what is stored changed since it was made (a developer's shortcut: only
+                   when the change cannot alter the stored bytes; the output says so)
   --only WHAT      only the "browser" section or only the "bundle" section; "unlock":
-                   only Argon2id and the unlock workloads of the browser section (a quick
-                   before/after check of unlock → first page)
+                   only Argon2id, the unlock workloads and the memory of the unlocked app
+                   (a quick before/after check of unlock → first page and of memory)
   --help           this text
 
 Generated vaults are kept (encrypted, as the vault stores them) under out/bench-cache/,
@@ -36,6 +39,8 @@ export interface BenchArgs {
   readonly seed: number;
   readonly bundleMiB: number;
   readonly cache: boolean;
+  /** `--reuse-kept`: an older kept vault of the same seed and size is used if there is one. */
+  readonly reuseKept: boolean;
   readonly browser: boolean;
   readonly bundle: boolean;
   /** Browser section limited to Argon2id and the unlock workloads (`--only unlock`). */
@@ -55,6 +60,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let seed = 2026;
   let bundleMiB: number | null = null;
   let cache = true;
+  let reuseKept = false;
   let help = false;
   let only: string | null = null;
   for (let i = 0; i < argv.length; i += 1) {
@@ -66,6 +72,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--seed') seed = positive('--seed', argv[++i]);
     else if (arg === '--bundle-mib') bundleMiB = positive('--bundle-mib', argv[++i]);
     else if (arg === '--no-cache') cache = false;
+    else if (arg === '--reuse-kept') reuseKept = true;
     else if (arg === '--only') {
       only = argv[++i] ?? '';
       if (only !== 'browser' && only !== 'bundle' && only !== 'unlock') throw new Error('--only takes "browser", "bundle" or "unlock"');
@@ -73,7 +80,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else throw new Error(`unknown argument ${String(arg)} (see npm run bench -- --help)`);
   }
   const defaultBundle = size === 'quick' ? 64 : size === 'large' ? 1024 : 256;
-  return { help, counts, size, seed, bundleMiB: bundleMiB ?? defaultBundle, cache, browser: only !== 'bundle', bundle: only === null || only === 'bundle', unlockOnly: only === 'unlock' };
+  return { help, counts, size, seed, bundleMiB: bundleMiB ?? defaultBundle, cache, reuseKept, browser: only !== 'bundle', bundle: only === null || only === 'bundle', unlockOnly: only === 'unlock' };
 }
 
 /** Saves and attachment bytes for one size: fewer for a smoke run. */

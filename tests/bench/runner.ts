@@ -62,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     try {
       for (const count of args.counts) {
         log(`${count.toLocaleString('en')} testimonies`);
-        const size = await runSize(repoRoot, server, count, args.seed, args.cache, args.unlockOnly ? 'unlock' : 'all', log);
+        const size = await runSize(repoRoot, server, count, args.seed, { use: args.cache, reuseKept: args.reuseKept }, args.unlockOnly ? 'unlock' : 'all', log);
         sizes.push(size);
         // Printed as soon as it is known: a --growth run takes long, and may be cut short.
         printSize(size);

@@ -58,11 +58,27 @@ export interface CacheSlot {
   readonly key: string;
 }
 
-/** The slot of a vault of `count` testimonies for `seed` at the current format. */
-export async function cacheSlot(repoRoot: string, seed: number, count: number): Promise<CacheSlot> {
-  const key = `s${seed}-n${count}-${await formatHash(repoRoot)}`;
+function slotOf(repoRoot: string, key: string): CacheSlot {
   const dir = path.join(cacheRoot(repoRoot), key);
   return { dir, profile: path.join(dir, 'profile'), key };
+}
+
+/**
+ * The slot of a vault of `count` testimonies for `seed` at the current format. With
+ * `reuseOlder` (`--reuse-kept`), a completed slot of the same seed and size kept by other
+ * sources is taken when the current one has none: for a developer who changed code that
+ * cannot alter the stored bytes and does not want to wait for a regeneration (minutes at
+ * 100,000). The caller says so in the output.
+ */
+export async function cacheSlot(repoRoot: string, seed: number, count: number, reuseOlder = false): Promise<CacheSlot> {
+  const current = slotOf(repoRoot, `s${seed}-n${count}-${await formatHash(repoRoot)}`);
+  if (!reuseOlder || (await readKept(current))) return current;
+  const prefix = `s${seed}-n${count}-`;
+  for (const name of await readdir(cacheRoot(repoRoot)).catch(() => [])) {
+    const older = slotOf(repoRoot, name);
+    if (name.startsWith(prefix) && (await readKept(older))) return older;
+  }
+  return current;
 }
 
 /** The kept vault of `slot`, or null if none was completed. */

@@ -114,13 +114,13 @@ async function run(options: BenchOptions): Promise<PageResults> {
   progress('Argon2id alone, then unlock → list');
   const argonMs = await argon2idMs();
   const { store, file, figures: unlockFigures } = await unlockWorkload(client, plainName, argonMs, tasks);
+  const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count), []);
   if (options.workloads === 'unlock') {
-    // `--only unlock`: the figures of unlock → first page and nothing after it.
+    // `--only unlock`: the figures of unlock → first page and memory, nothing after them.
     store.dispose();
     await client.dispose();
-    return { userAgent: navigator.userAgent, crossOriginIsolated, figures: unlockFigures, longTasks: await tasks.summary(), failures };
+    return { userAgent: navigator.userAgent, crossOriginIsolated, figures: [...unlockFigures, ...memory], longTasks: await tasks.summary(), failures };
   }
-  const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count), []);
   const searched = await attempt('search', () => tasks.phase('search (query set)', () => searchSamples(store)), null);
   const typeAhead = await attempt('search-as-you-type', () => tasks.phase('search-as-you-type', () => typeAheadWorkload(store)).then((f) => [f]), []);
   const profile = await attempt('profile', () => tasks.phase('open profile', () => profileWorkload(store, vault.profileId)), []);

@@ -15,6 +15,8 @@ describe('bench command line', () => {
     expect(parseArgs(['--growth'])).toMatchObject({ counts: [1_000, 10_000, 100_000], size: 'growth' });
     expect(parseArgs(['--count', '5000', '--seed', '7', '--no-cache', '--only', 'bundle'])).toMatchObject({ counts: [5000], seed: 7, cache: false, browser: false, bundle: true, unlockOnly: false });
     expect(parseArgs(['--only', 'unlock'])).toMatchObject({ browser: true, bundle: false, unlockOnly: true });
+    expect(parseArgs(['--reuse-kept'])).toMatchObject({ reuseKept: true, cache: true });
+    expect(parseArgs([])).toMatchObject({ reuseKept: false });
     expect(parseArgs(['--only', 'browser'])).toMatchObject({ browser: true, bundle: false, unlockOnly: false });
   });
 
