@@ -9,6 +9,7 @@
  *
  * Every refusal is a `BundleError`. The bundle is read once, as a stream; nothing is held whole.
  */
+import type { PassphraseKdf } from '../crypto/kdf-params';
 import { getSodium, wipe } from '../crypto/sodium';
 import { ByteQueue } from '../stream/byte-queue';
 import { StreamError } from '../stream/errors';
@@ -28,6 +29,8 @@ import { unlockFileKey, type BundleUnlock } from './unlock';
 /** How to open and what to check against. */
 export interface ReadBundleOptions {
   readonly unlock: BundleUnlock;
+  /** Where a passphrase's Argon2id runs (default: this thread; see `PassphraseKdf`). */
+  readonly kdf?: PassphraseKdf;
   /** Receives the entries while they are unverified. Default: discard (verification only). */
   readonly sink?: QuarantineSink;
   /** Verified contacts; the signer's keys are compared with these (by key, never by label). */
@@ -113,7 +116,7 @@ export async function readBundle(source: AsyncIterable<Uint8Array>, options: Rea
   let payloadKey: Uint8Array | undefined;
   try {
     const header: BundleHeader = await readHeader(input);
-    const unlocked = unlockFileKey(s, header, options.unlock);
+    const unlocked = await unlockFileKey(s, header, options.unlock, options.kdf);
     fileKey = unlocked.fileKey;
     if (!verifyHeaderMac(s, fileKey, header)) throw new BundleError('bad-mac', 'the header MAC does not verify: the header was altered');
     const hash = headerHash(s, header.bytes);

@@ -12,7 +12,7 @@
  */
 import { aeadOpen, aeadSeal } from '../crypto/aead';
 import { ByteReader, ByteWriter, concatBytes } from '../crypto/bytes';
-import { argon2id, type KdfParams, validateKdfParams } from '../crypto/kdf-params';
+import { derivePassphraseKey, type KdfParams, type PassphraseKdf, validateKdfParams } from '../crypto/kdf-params';
 import { drawRandom, type RandomBytes, type Sodium, wipe } from '../crypto/sodium';
 import { BundleError } from './errors';
 
@@ -70,13 +70,16 @@ export function parsePassphraseStanza(body: Uint8Array): PassphraseStanzaFields 
   return { ops, mem, salt: reader.take(16), nonce: reader.take(24), wrapped: reader.take(48) };
 }
 
-/** Wraps the file key under a passphrase (already NFC UTF-8 bytes) with the given Argon2id cost. */
-export function passphraseStanza(s: Sodium, fileKey: Uint8Array, passphrase: Uint8Array, params: KdfParams, random: RandomBytes | undefined): Uint8Array {
+/**
+ * Wraps the file key under a passphrase (already NFC UTF-8 bytes) with the given Argon2id cost.
+ * `kdf`: where Argon2id runs (default: this thread; see `PassphraseKdf`).
+ */
+export async function passphraseStanza(s: Sodium, fileKey: Uint8Array, passphrase: Uint8Array, params: KdfParams, random: RandomBytes | undefined, kdf?: PassphraseKdf): Promise<Uint8Array> {
   const { ops, mem } = validateKdfParams(params);
   const salt = drawRandom(s, random, 16);
   const nonce = drawRandom(s, random, 24);
   const ad = new ByteWriter().u32(ops).u32(mem).bytes(salt).finish();
-  const key = argon2id(s, passphrase, salt, { ops, mem });
+  const key = await derivePassphraseKey(s, kdf, passphrase, salt, { ops, mem });
   try {
     return concatBytes(ad, nonce, aeadSeal(s, key, nonce, fileKey, ad));
   } finally {
@@ -85,9 +88,9 @@ export function passphraseStanza(s: Sodium, fileKey: Uint8Array, passphrase: Uin
 }
 
 /** Unwraps the file key with a passphrase, or returns undefined (wrong passphrase or tampered stanza). */
-export function openPassphraseStanza(s: Sodium, body: Uint8Array, passphrase: Uint8Array): Uint8Array | undefined {
+export async function openPassphraseStanza(s: Sodium, body: Uint8Array, passphrase: Uint8Array, kdf?: PassphraseKdf): Promise<Uint8Array | undefined> {
   const fields = parsePassphraseStanza(body);
-  const key = argon2id(s, passphrase, fields.salt, fields);
+  const key = await derivePassphraseKey(s, kdf, passphrase, fields.salt, fields);
   try {
     const fileKey = aeadOpen(s, key, fields.nonce, fields.wrapped, body.subarray(0, 24));
     return fileKey?.length === FILE_KEY_BYTES ? fileKey : undefined;

@@ -4,6 +4,7 @@
  * were already bounded when the header was parsed. At most one Argon2id run per bundle.
  */
 import type { DeviceIdentity } from '../crypto/identity';
+import type { PassphraseKdf } from '../crypto/kdf-params';
 import { passphraseBytes } from '../crypto/passphrase';
 import { type Sodium, wipe } from '../crypto/sodium';
 import { BundleError } from './errors';
@@ -22,8 +23,11 @@ export interface Unlocked {
   readonly via: 'identity' | 'passphrase';
 }
 
-/** Opens the file key from `header` with `unlock`, or throws a `not-for-us` BundleError. */
-export function unlockFileKey(s: Sodium, header: BundleHeader, unlock: BundleUnlock): Unlocked {
+/**
+ * Opens the file key from `header` with `unlock`, or throws a `not-for-us` BundleError. `kdf`:
+ * where a passphrase's Argon2id runs (default: this thread).
+ */
+export async function unlockFileKey(s: Sodium, header: BundleHeader, unlock: BundleUnlock, kdf?: PassphraseKdf): Promise<Unlocked> {
   if ('identity' in unlock) {
     const { boxPublicKey, boxSecretKey } = unlock.identity;
     for (const [index, stanza] of header.stanzas.entries()) {
@@ -43,7 +47,7 @@ export function unlockFileKey(s: Sodium, header: BundleHeader, unlock: BundleUnl
     throw new BundleError('invalid-input', 'the passphrase is not well-formed text or is too long', { cause });
   }
   try {
-    const fileKey = openPassphraseStanza(s, stanza.body, secret);
+    const fileKey = await openPassphraseStanza(s, stanza.body, secret, kdf);
     if (!fileKey) throw new BundleError('wrong-passphrase', 'the passphrase does not open this bundle (wrong passphrase or damaged stanza)');
     return { fileKey, stanza: index, via: 'passphrase' };
   } finally {

@@ -11,7 +11,7 @@
  * nonce (24); finally the payload stream header (24), when the first piece is pulled.
  */
 import type { DeviceIdentity } from '../crypto/identity';
-import { KDF_PROFILES, type KdfParams } from '../crypto/kdf-params';
+import { KDF_PROFILES, type KdfParams, type PassphraseKdf } from '../crypto/kdf-params';
 import { passphraseBytes } from '../crypto/passphrase';
 import { drawRandom, getSodium, type RandomBytes, type Sodium, wipe } from '../crypto/sodium';
 import { IncrementalHasher, unmetExpectation } from '../stream/hashing';
@@ -47,6 +47,8 @@ export interface WriteBundleOptions {
   readonly created?: string;
   /** Tests only: deterministic randomness for frozen vectors. */
   readonly random?: RandomBytes;
+  /** Where a passphrase recipient's Argon2id runs (default: this thread; see `PassphraseKdf`). */
+  readonly kdf?: PassphraseKdf;
 }
 
 /** A prepared bundle: its identity and size now, its bytes as you pull them. */
@@ -60,7 +62,7 @@ export interface WrittenBundle {
   readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-function stanzaFor(s: Sodium, fileKey: Uint8Array, recipient: BundleRecipient, random: RandomBytes | undefined): { type: number; body: Uint8Array; listed: string } {
+async function stanzaFor(s: Sodium, fileKey: Uint8Array, recipient: BundleRecipient, random: RandomBytes | undefined, kdf: PassphraseKdf | undefined): Promise<{ type: number; body: Uint8Array; listed: string }> {
   if (recipient.kind === 'identity') {
     const { signPublicKey, boxPublicKey } = recipient.identity;
     const listed = fingerprintText(fingerprintWith(s, signPublicKey, boxPublicKey));
@@ -73,7 +75,7 @@ function stanzaFor(s: Sodium, fileKey: Uint8Array, recipient: BundleRecipient, r
     throw new BundleError('invalid-input', 'the bundle passphrase breaks the passphrase policy (12..1000 characters)', { cause });
   }
   try {
-    const body = passphraseStanza(s, fileKey, secret, recipient.kdf ?? KDF_PROFILES.moderate, random);
+    const body = await passphraseStanza(s, fileKey, secret, recipient.kdf ?? KDF_PROFILES.moderate, random, kdf);
     return { type: PASSPHRASE_STANZA, body, listed: PASSPHRASE_RECIPIENT };
   } finally {
     wipe(secret);
@@ -167,7 +169,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
   let payloadKey: Uint8Array | undefined;
   try {
     const bundleId = drawRandom(s, random, 16);
-    const stanzas = recipients.map((recipient) => stanzaFor(s, fileKey, recipient, random));
+    // In order, one at a time: the randomness is drawn in recipient order (frozen vectors).
+    const stanzas: Awaited<ReturnType<typeof stanzaFor>>[] = [];
+    for (const recipient of recipients) stanzas.push(await stanzaFor(s, fileKey, recipient, random, options.kdf));
     const header = encodeHeader(s, fileKey, stanzas);
     const hash = headerHash(s, header);
     const manifest: Manifest = {

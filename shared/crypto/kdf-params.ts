@@ -5,7 +5,7 @@
  * brute force cheap) and again right before deriving, so no path runs unchecked numbers.
  */
 import { KdfError } from './errors';
-import type { Sodium } from './sodium';
+import { wipe, type Sodium } from './sodium';
 
 const MiB = 1024 * 1024;
 
@@ -69,4 +69,27 @@ export function argon2id(s: Sodium, passphrase: Uint8Array, salt: Uint8Array, pa
   } catch {
     throw new KdfError('derivation-failed');
   }
+}
+
+/**
+ * Argon2id13 of `passphrase` (normalised UTF-8 bytes) under `salt` → a 32-byte key. Called only
+ * with parameters already validated; it must neither keep nor change `passphrase` (the caller
+ * wipes it afterwards), and should fail with `KdfError('derivation-failed')`.
+ *
+ * Why injectable: libsodium's WebAssembly heap grows to the KDF's memory cost and never
+ * shrinks, so the vault worker runs every Argon2id (keyring, backup and bundle passphrases) on a
+ * short-lived thread of its own (renderer/src/vault/worker/argon2id-lane.ts).
+ */
+export type PassphraseKdf = (passphrase: Uint8Array, salt: Uint8Array, params: KdfParams) => Promise<Uint8Array>;
+
+/** Argon2id through `kdf` (or on this thread), on checked parameters, with a checked result. */
+export async function derivePassphraseKey(s: Sodium, kdf: PassphraseKdf | undefined, passphrase: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
+  const checked = validateKdfParams(params);
+  if (!kdf) return argon2id(s, passphrase, salt, checked);
+  const key = await kdf(passphrase, salt, checked);
+  if (key.length !== 32) {
+    wipe(key);
+    throw new KdfError('derivation-failed');
+  }
+  return key;
 }

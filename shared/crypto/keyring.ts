@@ -16,9 +16,9 @@
  */
 import { aeadOpen, aeadSeal } from './aead';
 import { concatBytes } from './bytes';
-import { KdfError, UnlockFailed } from './errors';
+import { UnlockFailed } from './errors';
 import { createIdentity } from './identity';
-import { argon2id, resolveKdfParams, validateKdfParams, type KdfParams, type KdfProfileName } from './kdf-params';
+import { derivePassphraseKey, resolveKdfParams, type KdfParams, type KdfProfileName, type PassphraseKdf } from './kdf-params';
 import { decodeKeyringBody, encodeKeyringBody, newKeyringBody } from './keyring-body';
 import {
   encodePassphraseSlot,
@@ -41,29 +41,12 @@ import { deriveSubkey, SUBKEYS } from './subkeys';
 
 export { disposeKeyring, type UnlockedKeyring } from './keyring-state';
 
-/**
- * Argon2id13 of `passphrase` (normalised UTF-8 bytes) under `salt` → a 32-byte key. Called only
- * with parameters already validated; it must neither keep nor change `passphrase` (the caller
- * wipes it afterwards), and should fail with `KdfError('derivation-failed')`.
- */
-export type PassphraseKdf = (passphrase: Uint8Array, salt: Uint8Array, params: KdfParams) => Promise<Uint8Array>;
+export type { PassphraseKdf };
 
 /** Options of the calls that run Argon2id. */
 export interface KdfOptions {
   /** Where Argon2id runs; default: on this thread, with this thread's libsodium. */
   readonly kdf?: PassphraseKdf;
-}
-
-/** Argon2id through the injected KDF (or on this thread), on checked parameters, with a checked result. */
-async function deriveKek(s: Sodium, kdf: PassphraseKdf | undefined, passphrase: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
-  const checked = validateKdfParams(params);
-  if (!kdf) return argon2id(s, passphrase, salt, checked);
-  const key = await kdf(passphrase, salt, checked);
-  if (key.length !== 32) {
-    wipe(key);
-    throw new KdfError('derivation-failed');
-  }
-  return key;
 }
 
 /** Options for `createKeyring`. */
@@ -94,7 +77,7 @@ async function passphraseSlot(
   let kek: Uint8Array | undefined;
   let slotKey: Uint8Array | undefined;
   try {
-    kek = await deriveKek(s, options.kdf, pass, salt, kdf);
+    kek = await derivePassphraseKey(s, options.kdf, pass, salt, kdf);
     slotKey = deriveSubkey(s, kek, SUBKEYS.passphraseSlot);
     const wrapped = aeadSeal(s, slotKey, nonce, masterKey, passphraseSlotAd(vaultId, kdf, salt));
     return encodePassphraseSlot(kdf, salt, nonce, wrapped);
@@ -218,7 +201,7 @@ export async function unlockWithPassphrase(bytes: Uint8Array, passphrase: string
   let kek: Uint8Array | undefined;
   let slotKey: Uint8Array | undefined;
   try {
-    kek = await deriveKek(s, options.kdf, pass, slot.salt, slot.kdf);
+    kek = await derivePassphraseKey(s, options.kdf, pass, slot.salt, slot.kdf);
     slotKey = deriveSubkey(s, kek, SUBKEYS.passphraseSlot);
     return openBody(s, parsed, aeadOpen(s, slotKey, slot.nonce, slot.wrapped, slot.ad));
   } finally {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getSodium, KDF_FLOOR, KdfError } from '../../../shared/crypto';
 import { argon2id } from '../../../shared/crypto/kdf-params';
 import { argon2idInWorker, argon2idWorkersAlive, prepareArgon2id } from '../../../renderer/src/vault/worker/argon2id-lane';
+import { backupBytes, NEW_PASSPHRASE, restoreFrom } from '../backup/support';
 import { deleteTestDatabases, makeHarness, noteKind, OTHER_PASSPHRASE, PASSPHRASE, VAULT_TESTS } from './support/vault-harness';
 
 /** Workers started while stubbed, by name, and which of them were terminated. */
@@ -96,6 +97,31 @@ describe('Argon2id in a short-lived worker', VAULT_TESTS, () => {
     // create, two unlock attempts, the change's check and re-wrap, the last unlock: 6 derivations.
     expect(workers.kdf().length).toBeGreaterThanOrEqual(6);
     expect(workers.alive()).toBe(0);
+    await client.dispose();
+  });
+
+  it("runs a backup's passphrase and a restore's through it too, and none outlives them", async () => {
+    const workers = recordWorkers();
+    const { client } = await makeHarness({ engine: {} });
+    await client.create({ passphrase: PASSPHRASE, profile: 'moderate', withRecoveryKey: false });
+    const note = await client.records.create(noteKind, { title: 'backed up', text: '' });
+    const beforeBackup = workers.kdf().length;
+
+    const { bytes } = await backupBytes(client);
+    // The backup passphrase's stanza: one derivation, on a worker of its own.
+    expect(workers.kdf().length - beforeBackup).toBeGreaterThanOrEqual(1);
+    expect(workers.alive()).toBe(0);
+
+    await client.panicWipe();
+    const beforeRestore = workers.kdf().length;
+    await restoreFrom(client, bytes);
+    await client.auditChecked();
+    // Opening the backup's stanza, then the restored vault's new keyring.
+    expect(workers.kdf().length - beforeRestore).toBeGreaterThanOrEqual(2);
+    expect(workers.alive()).toBe(0);
+    expect((await client.records.read(noteKind, note.id)).body.title).toBe('backed up');
+    await client.lock('manual');
+    expect(await client.unlock(NEW_PASSPHRASE)).toEqual({ ok: true });
     await client.dispose();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Argon2id on a thread that lives for one derivation. Runs in the vault worker, which passes
- * `argon2idInWorker` to every keyring call that runs Argon2id (shared/crypto/keyring.ts).
+ * `argon2idInWorker` to every call that runs Argon2id: the keyring's (shared/crypto/keyring.ts)
+ * and a backup's passphrase stanza, written or opened (shared/bundle/stanzas.ts).
  *
  * Why: libsodium's WebAssembly heap grows to Argon2id's memory cost (256 MiB by default, 1 GiB
  * for high-risk vaults) and WebAssembly memory never shrinks, so an Argon2id run in the vault

@@ -15,6 +15,7 @@ import { resolveKdfParams } from '../../../../../shared/crypto/kdf-params';
 import { idToBytes, type Id } from '../../../../../shared/domain/ids';
 import type { BackupProgress, BackupOptions } from '../../backup-types';
 import { BackupError, RecordNotFoundError } from '../../vault-errors';
+import { argon2idInWorker } from '../argon2id-lane';
 import { ATTACHMENT_TYPE } from '../attachment-format';
 import { readAttachmentStream } from '../attachment-reader';
 import { loadAttachment } from '../attachment-store';
@@ -118,6 +119,8 @@ export async function prepareBackup(
       senderSeq: snapshot.senderSeq,
       redaction: 'identified',
       auditCheckpoint: { seq: snapshot.auditSeq, head: snapshot.auditHead },
+      // The backup passphrase's Argon2id on a thread of its own: this one's WASM heap would keep its memory.
+      kdf: argon2idInWorker,
     });
     return { bundle, bundleId: toBase64url(bundle.bundleId), entries: entries.length };
   } catch (error) {

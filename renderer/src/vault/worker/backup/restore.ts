@@ -141,7 +141,7 @@ export async function restoreVault(
   let restored: UnlockedKeyring | null = null;
   try {
     await context.discard();
-    const verified = await readBundle(fileBytes(read, options.size, report), { unlock: { passphrase: options.backupPassphrase }, sink, totalBytes: options.size });
+    const verified = await readBundle(fileBytes(read, options.size, report), { unlock: { passphrase: options.backupPassphrase }, kdf: argon2idInWorker, sink, totalBytes: options.size });
     restored = await complete(context.db, sink, verified.manifest.bundle_id, verified.manifest.entries.length);
     const bytes = await serialiseKeyring(restored);
     await context.writeKeyring(bytes);
