@@ -16,7 +16,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import type { BenchOptions, BenchVaultNames, Generated, PageResults } from './bench-types';
 import { chromiumArgs, chromiumPath } from '../chromium';
 import { workloadSizes } from './cli-args';
-import { unlockedMemory } from './process-memory';
+import { pageCollectedMemory, unlockedMemory, type ProtocolSession } from './process-memory';
 import { cacheSlot, copyKept, formatHash, keep, readKept, runDirectory, sweepDead, sweepRuns } from './vault-cache';
 
 const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
@@ -76,15 +76,18 @@ async function openPage(server: BenchPageServer, profile: string, log: (message:
   // Errors only: the page never logs record contents, and neither do we.
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
   await page.exposeFunction('benchProgress', (message: string) => log(message));
-  await page.exposeFunction('benchProcessMemory', async () => {
-    // Garbage of earlier steps (the baseline's rows) must not count as the app's memory: every thread collects first.
+  const withSession = async <T>(measure: (cdp: ProtocolSession) => Promise<T>): Promise<T> => {
     const cdp = await context.newCDPSession(page);
     try {
-      return await unlockedMemory(cdp, profile);
+      return await measure(cdp);
     } finally {
       await cdp.detach();
     }
-  });
+  };
+  // Garbage of earlier steps (the baseline's rows) must not count as the app's memory: every thread collects first.
+  await page.exposeFunction('benchProcessMemory', () => withSession((cdp) => unlockedMemory(cdp, profile)));
+  // The page's thread collects, the workers keep what they have not collected yet.
+  await page.exposeFunction('benchPageCollectedMemory', () => withSession((cdp) => pageCollectedMemory(cdp, profile)));
   await page.goto(server.url);
   await page.waitForFunction(() => window.sijillBench !== undefined);
   return { context, page };

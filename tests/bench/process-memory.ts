@@ -175,6 +175,15 @@ async function eachThread<T>(session: ProtocolSession, visit: (thread: string, c
 }
 
 /**
+ * The renderer's PSS after a GC on the page thread only: the workers' garbage, which they
+ * collect in their own time, stays in. Null off Linux.
+ */
+export async function pageCollectedMemory(session: ProtocolSession, profileDir: string): Promise<ProcessMemory | null> {
+  await session.send('HeapProfiler.collectGarbage');
+  return rendererMemory(profileDir);
+}
+
+/**
  * The unlocked app's memory, in three readings of the same moment:
  * - the renderer's PSS from /proc after a GC on the page thread only, as every earlier run
  *   measured it (the budget's figure): garbage that the workers have not collected yet is paid
@@ -185,8 +194,7 @@ async function eachThread<T>(session: ProtocolSession, visit: (thread: string, c
  * Null off Linux.
  */
 export async function unlockedMemory(session: ProtocolSession, profileDir: string): Promise<ProcessMemory | null> {
-  await session.send('HeapProfiler.collectGarbage');
-  const asLeft = await rendererMemory(profileDir);
+  const asLeft = await pageCollectedMemory(session, profileDir);
   if (!asLeft) return null;
   // Each thread's heap as left, then collected: says which thread holds the garbage.
   const before = new Map(

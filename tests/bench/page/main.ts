@@ -114,7 +114,7 @@ async function run(options: BenchOptions): Promise<PageResults> {
   progress('Argon2id alone, then unlock → list');
   const argonMs = await argon2idMs();
   const { store, file, figures: unlockFigures } = await unlockWorkload(client, plainName, argonMs, tasks);
-  const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count), []);
+  const memory = await attempt('memory of the unlocked app', () => unlockedMemoryFigures(options.count, client), []);
   if (options.workloads === 'unlock') {
     // `--only unlock`: the figures of unlock → first page and memory, nothing after them.
     store.dispose();

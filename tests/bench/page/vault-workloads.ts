@@ -126,7 +126,6 @@ export async function unlockWorkload(client: VaultClient, plainName: string, arg
     await plain.rows.toArray();
   });
   plain.close();
-  const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
   const figures: Figure[] = [
     { label: 'Argon2id (floor cost)', unit: 'ms', value: argonMs, baseline: null, baselineLabel: '—', budget: null, note: 'subtracted below' },
     { label: 'unlock → first page − Argon2id', unit: 'ms', value: listed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: { on: 'value', op: '<=', limit: 2000 }, note: `${placed}; first unlock: ${first.placed}` },
@@ -134,6 +133,5 @@ export async function unlockWorkload(client: VaultClient, plainName: string, arg
     { label: 'unlock → search ready − Argon2id', unit: 'ms', value: indexed - start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null, note: `saved index restored: ${String(restored?.restored)}, ${restored?.indexed ?? '?'} re-indexed` },
     { label: 'first unlock → search ready − Argon2id', unit: 'ms', value: first.indexed - first.start - argonMs, baseline, baselineLabel: 'plain Dexie open + toArray', budget: null, note: `no saved index yet: ${built?.indexed ?? '?'} indexed, then saved` },
   ];
-  if (heap !== undefined) figures.push({ label: 'UI-thread JS heap, unlocked', unit: 'MB', value: heap / 1e6, baseline: null, baselineLabel: '—', budget: { on: 'value', op: '<=', limit: 500 }, note: 'main thread only; workers not counted' });
   return { store, file, figures };
 }
