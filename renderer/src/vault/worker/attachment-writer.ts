@@ -47,16 +47,25 @@ export async function deleteChunks(db: VaultDatabase, namer: RowNamer, count: nu
   }
 }
 
-/** Seals and stores the pending marker of attachment `id`. */
+/**
+ * Seals and stores the pending marker of attachment `id`, under the session's write lock: a key
+ * rotation (rotation.ts) switches epochs under that lock, then re-wraps the rows it finds, so a
+ * marker is either sealed under the new epoch or already in the table when the re-wrap reads
+ * it. Sealed outside the lock, a marker could be sealed under the old epoch and stored after the
+ * re-wrap passed: once that epoch is retired, neither the sweep nor anything else could open it.
+ */
 export async function putPendingMarker(session: Session, id: Id, blobKey: Uint8Array): Promise<void> {
   const s = await getSodium();
-  const row = await sealRow(session.holder.keyring, { table: 'blobs', id, compartment: 'general' }, { type: PENDING_TYPE, version: 1, body: { k: s.to_base64(blobKey, s.base64_variants.ORIGINAL) } });
-  try {
-    await session.db.transaction('rw', session.db.blobs, () => session.db.blobs.put(row));
-  } catch (error) {
-    if (isQuotaError(error)) throw new VaultStorageFullError();
-    throw error;
-  }
+  const body = { k: s.to_base64(blobKey, s.base64_variants.ORIGINAL) };
+  await session.exclusive(async () => {
+    const row = await sealRow(session.holder.keyring, { table: 'blobs', id, compartment: 'general' }, { type: PENDING_TYPE, version: 1, body });
+    try {
+      await session.db.transaction('rw', session.db.blobs, () => session.db.blobs.put(row));
+    } catch (error) {
+      if (isQuotaError(error)) throw new VaultStorageFullError();
+      throw error;
+    }
+  });
 }
 
 /** One attachment being written. Not safe for concurrent calls: await each. */
