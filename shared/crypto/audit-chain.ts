@@ -110,49 +110,76 @@ export async function appendAudit(auditKey: Uint8Array, head: AuditHead, entry: 
   return chainAuditEntry(auditKey, head, entry);
 }
 
-/** How `walkAuditChain` picks each entry's key and checks entry-specific rules. */
-export interface ChainWalk {
-  /** The key entry `index` was chained under; null when it cannot be known (reported as `entry`). */
-  keyAt(index: number): Uint8Array | null;
-  /** An extra rule for entry `index`, given the verified head before it; false is reported as `entry`. */
-  accepts?(index: number, previous: AuditHead): boolean;
+/** Why one link does not hold: its entry has no canonical form or breaks a rule (`entry`), or its hash differs (`hash`). */
+export type AuditLinkFault = 'entry' | 'hash';
+
+/**
+ * Checks one link: `stored` chained after `previous` (already trusted) under `key`. Null when
+ * it holds. `accepts` is an extra rule for the entry (a segment start's, audit-segments.ts);
+ * a null key (it cannot be known) is reported as `entry`, as is an entry with no canonical form.
+ * Every verification of the chain checks its links here.
+ */
+export function checkAuditLink(
+  s: Sodium,
+  key: Uint8Array | null,
+  previous: AuditHead,
+  stored: ChainedAuditEntry,
+  accepts?: (previous: AuditHead) => boolean,
+): AuditLinkFault | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = encodeAuditEntry(stored.entry);
+  } catch {
+    return 'entry';
+  }
+  if (!key || (accepts && !accepts(previous))) return 'entry';
+  const hash = link(s, key, previous.hash, stored.seq, bytes);
+  // Rows come from storage: a hash that is not bytes is a bad hash, not an exception.
+  return stored.hash instanceof Uint8Array && constantTimeEqual(hash, stored.hash) ? null : 'hash';
+}
+
+/** One position of a chain walk: its sequence number, its stored hash, and its link check. */
+export interface AuditLink {
+  readonly seq: number;
+  /** h_seq as stored: the next link's previous hash once this link holds (then it equals the recomputed one). */
+  readonly hash: Uint8Array;
+  /** `checkAuditLink` for this position, given the trusted head before it. */
+  check(previous: AuditHead): AuditLinkFault | null;
+}
+
+/** `entries` as the links of a walk, each checked by `check` (lazily: a walk stops at the first bad link). */
+export function* auditLinksOf(
+  entries: readonly ChainedAuditEntry[],
+  check: (previous: AuditHead, stored: ChainedAuditEntry, index: number) => AuditLinkFault | null,
+): Generator<AuditLink> {
+  for (const [index, stored] of entries.entries()) yield { seq: stored.seq, hash: stored.hash, check: (previous) => check(previous, stored, index) };
 }
 
 /**
- * The verification loop behind `verifyAuditChain` and `verifySegmentedAuditChain`: recomputes
- * the chain from `start` with each entry's key and compares it with `expectedHead`.
+ * The verification loop behind `verifyAuditChain`, `verifySegmentedAuditChain` and the vault's
+ * deferred check (which feeds it links checked beforehand, out of order): walks `links` in
+ * order from `start` and compares the end with `expectedHead`. Each link is checked against the
+ * previous link's stored hash; by induction that is the recomputed chain, since a link is only
+ * trusted once its recomputed hash equalled the stored one. Call after `getSodium()` resolved.
  */
-export async function walkAuditChain(
-  walk: ChainWalk,
-  entries: readonly ChainedAuditEntry[],
-  expectedHead: AuditHead,
-  start: AuditHead = genesisAuditHead(),
-): Promise<AuditVerification> {
-  const s = await getSodium();
+export function walkAuditLinks(links: Iterable<AuditLink>, expectedHead: AuditHead, start: AuditHead = genesisAuditHead()): AuditVerification {
   checkHead(expectedHead);
   checkHead(start);
   // A start past the expected head can never reach it (the hash check below does not look at seq).
   if (start.seq > expectedHead.seq) return { ok: false, firstBadIndex: 0, reason: 'beyond-head' };
   let previous = start.hash;
   let seq = start.seq;
-  for (const [index, stored] of entries.entries()) {
-    if (stored.seq !== seq + 1) return { ok: false, firstBadIndex: index, reason: 'sequence' };
-    if (stored.seq > expectedHead.seq) return { ok: false, firstBadIndex: index, reason: 'beyond-head' };
-    let bytes: Uint8Array;
-    try {
-      bytes = encodeAuditEntry(stored.entry);
-    } catch {
-      return { ok: false, firstBadIndex: index, reason: 'entry' };
-    }
-    const key = walk.keyAt(index);
-    if (!key || (walk.accepts && !walk.accepts(index, { seq, hash: previous }))) return { ok: false, firstBadIndex: index, reason: 'entry' };
-    const hash = link(s, key, previous, stored.seq, bytes);
-    // Rows come from storage: a hash that is not bytes is a bad hash, not an exception.
-    if (!(stored.hash instanceof Uint8Array) || !constantTimeEqual(hash, stored.hash)) return { ok: false, firstBadIndex: index, reason: 'hash' };
-    previous = hash;
-    seq = stored.seq;
+  let index = 0;
+  for (const link of links) {
+    if (link.seq !== seq + 1) return { ok: false, firstBadIndex: index, reason: 'sequence' };
+    if (link.seq > expectedHead.seq) return { ok: false, firstBadIndex: index, reason: 'beyond-head' };
+    const fault = link.check({ seq, hash: previous });
+    if (fault) return { ok: false, firstBadIndex: index, reason: fault };
+    previous = link.hash;
+    seq = link.seq;
+    index += 1;
   }
-  if (seq < expectedHead.seq) return { ok: false, firstBadIndex: entries.length, reason: 'truncated' };
+  if (seq < expectedHead.seq) return { ok: false, firstBadIndex: index, reason: 'truncated' };
   if (!constantTimeEqual(previous, expectedHead.hash)) return { ok: false, firstBadIndex: 0, reason: 'head-mismatch' };
   return { ok: true, head: { seq, hash: previous.slice() } };
 }
@@ -171,6 +198,11 @@ export async function verifyAuditChain(
   expectedHead: AuditHead,
   start: AuditHead = genesisAuditHead(),
 ): Promise<AuditVerification> {
-  checkAuditKey(await getSodium(), auditKey);
-  return walkAuditChain({ keyAt: () => auditKey }, entries, expectedHead, start);
+  const s = await getSodium();
+  checkAuditKey(s, auditKey);
+  return walkAuditLinks(
+    auditLinksOf(entries, (previous, stored) => checkAuditLink(s, auditKey, previous, stored)),
+    expectedHead,
+    start,
+  );
 }

@@ -21,7 +21,18 @@
  * the trusted key, covers every earlier link (a different earlier chain would need a BLAKE2b
  * collision even where its key is known).
  */
-import { AUDIT_SEGMENT_ACTION, chainAuditEntry, walkAuditChain, genesisAuditHead, type AuditHead, type AuditVerification, type ChainedAuditEntry } from './audit-chain';
+import {
+  AUDIT_SEGMENT_ACTION,
+  auditLinksOf,
+  chainAuditEntry,
+  checkAuditLink,
+  genesisAuditHead,
+  walkAuditLinks,
+  type AuditHead,
+  type AuditLinkFault,
+  type AuditVerification,
+  type ChainedAuditEntry,
+} from './audit-chain';
 import { AuditError } from './errors';
 import { constantTimeEqual, getSodium, type Sodium } from './sodium';
 
@@ -60,18 +71,23 @@ export async function startAuditSegment(nextKey: Uint8Array, retiredKey: Uint8Ar
 }
 
 /**
- * The key each entry was chained under: `lastSegmentKey` from the last segment start on,
- * before it the key that start reveals, and so on back. Null where a start reveals no usable key.
+ * The key of each segment, given the segment starts in chain order: element k is the key of
+ * the entries that have k starts at or before them in the chain (so a start belongs to the
+ * segment it opens). Each is the key the next start reveals; the last is `lastSegmentKey`.
+ * Null where a start reveals no usable key.
  */
+export function segmentKeysOf(s: Sodium, starts: readonly ChainedAuditEntry[], lastSegmentKey: Uint8Array): (Uint8Array | null)[] {
+  return [...starts.map((start) => retiredKeyOf(s, start)), lastSegmentKey];
+}
+
+/** The key each of `entries` (in chain order) was chained under (see `segmentKeysOf`). */
 function segmentKeys(s: Sodium, entries: readonly ChainedAuditEntry[], lastSegmentKey: Uint8Array): (Uint8Array | null)[] {
-  const keys: (Uint8Array | null)[] = new Array<Uint8Array | null>(entries.length).fill(null);
-  let key: Uint8Array | null = lastSegmentKey;
-  for (let index = entries.length - 1; index >= 0; index--) {
-    const entry = entries[index];
-    keys[index] = key;
-    if (entry && isAuditSegmentStart(entry)) key = retiredKeyOf(s, entry);
-  }
-  return keys;
+  const keys = segmentKeysOf(s, entries.filter(isAuditSegmentStart), lastSegmentKey);
+  let starts = 0;
+  return entries.map((entry) => {
+    if (isAuditSegmentStart(entry)) starts += 1;
+    return keys[starts] ?? null;
+  });
 }
 
 /** A segment start must name the head it follows and change the key. */
@@ -84,6 +100,14 @@ function isValidStart(s: Sodium, entry: ChainedAuditEntry, ownKey: Uint8Array, p
   const namesHead = constantTimeEqual(s.from_hex(afterHash), previous.hash);
   const changesKey = !constantTimeEqual(retired, ownKey);
   return namesHead && changesKey;
+}
+
+/**
+ * `checkAuditLink` for a chain with segments: `key` is the entry's segment key (`segmentKeysOf`),
+ * and a segment start must also be valid (`isValidStart`).
+ */
+export function checkSegmentedLink(s: Sodium, key: Uint8Array | null, previous: AuditHead, stored: ChainedAuditEntry): AuditLinkFault | null {
+  return checkAuditLink(s, key, previous, stored, (trusted) => !key || !isAuditSegmentStart(stored) || isValidStart(s, stored, key, trusted));
 }
 
 /**
@@ -103,16 +127,8 @@ export async function verifySegmentedAuditChain(
     throw new TypeError('audit key must be 32 bytes and not wiped');
   }
   const keys = segmentKeys(s, entries, lastSegmentKey);
-  return walkAuditChain(
-    {
-      keyAt: (index) => keys[index] ?? null,
-      accepts: (index, previous) => {
-        const entry = entries[index];
-        const key = keys[index];
-        return !entry || !key || !isAuditSegmentStart(entry) || isValidStart(s, entry, key, previous);
-      },
-    },
-    entries,
+  return walkAuditLinks(
+    auditLinksOf(entries, (previous, stored, index) => checkSegmentedLink(s, keys[index] ?? null, previous, stored)),
     expectedHead,
     start,
   );

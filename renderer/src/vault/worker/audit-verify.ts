@@ -45,14 +45,32 @@ export interface AuditCheck {
 /** Generation-tracked rows: `h<shard>` for head shards, `settings` for the settings row. */
 export type GenerationMap = ReadonlyMap<string, number>;
 
+/** What the check uses of the keyring it verifies against. */
+export type AuditAnchor = Pick<UnlockedKeyring, 'auditKey' | 'auditHead' | 'generation'>;
+
+/** Where the chain up to the anchor first fails: what and at which sequence number. */
+export interface ChainFailure {
+  readonly problem: AuditProblem;
+  readonly firstBadSeq: number;
+}
+
 function problemOf(result: Extract<AuditVerification, { ok: false }>): AuditProblem {
   return result.reason === 'beyond-head' ? 'sequence' : result.reason;
 }
 
-function failed(entries: readonly ChainedAuditEntry[], result: Extract<AuditVerification, { ok: false }>): AuditWarning {
-  const bad = entries[result.firstBadIndex];
-  const last = entries[entries.length - 1];
-  return { problem: problemOf(result), firstBadSeq: bad ? bad.seq : (last?.seq ?? 0) + 1 };
+/**
+ * The failure `result` reports for a walk over `walked` (entries, or links, in the order
+ * walked): the entry at the first bad index, or one past the last when entries are missing.
+ */
+export function failed(walked: Iterable<{ readonly seq: number }>, result: Extract<AuditVerification, { ok: false }>): ChainFailure {
+  let index = 0;
+  let last = 0;
+  for (const { seq } of walked) {
+    if (index === result.firstBadIndex) return { problem: problemOf(result), firstBadSeq: seq };
+    last = seq;
+    index += 1;
+  }
+  return { problem: problemOf(result), firstBadSeq: last + 1 };
 }
 
 function dataOf(entry: ChainedAuditEntry): Record<string, unknown> {
@@ -60,24 +78,27 @@ function dataOf(entry: ChainedAuditEntry): Record<string, unknown> {
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-/** The highest generation the trail recorded for each tracked row. */
-function recordedGenerations(entries: readonly ChainedAuditEntry[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const entry of entries) {
-    const { [TRACKED_ROW]: obj, [TRACKED_GENERATION]: gen } = dataOf(entry);
-    if (typeof obj === 'string' && typeof gen === 'number') out.set(obj, Math.max(out.get(obj) ?? 0, gen));
-  }
-  return out;
-}
+/**
+ * What the check learns from the rows besides the chain itself, one row at a time (so the
+ * deferred check need not hold them): whether any did not open, the latest keyring generation
+ * any entry was written under, and the highest generation the trail recorded for each tracked row.
+ */
+export class TrailFacts {
+  unreadable = false;
+  latestKeyringGeneration = 0;
+  readonly recorded = new Map<string, number>();
 
-/** The latest keyring generation any entry was written under. */
-function latestKeyringGeneration(entries: readonly ChainedAuditEntry[]): number {
-  let latest = 0;
-  for (const entry of entries) {
-    const kg = dataOf(entry)[KEYRING_GENERATION];
-    if (typeof kg === 'number' && kg > latest) latest = kg;
+  add(row: LoadedAudit['chained']): void {
+    if (!row) {
+      this.unreadable = true;
+      return;
+    }
+    const data = dataOf(row);
+    const kg = data[KEYRING_GENERATION];
+    if (typeof kg === 'number' && kg > this.latestKeyringGeneration) this.latestKeyringGeneration = kg;
+    const { [TRACKED_ROW]: obj, [TRACKED_GENERATION]: gen } = data;
+    if (typeof obj === 'string' && typeof gen === 'number') this.recorded.set(obj, Math.max(this.recorded.get(obj) ?? 0, gen));
   }
-  return latest;
 }
 
 /** The tail beyond the anchor, verified under `key` as the last segment's key. */
@@ -86,37 +107,57 @@ async function verifyTail(key: Uint8Array, beyond: readonly ChainedAuditEntry[],
   return last ? verifySegmentedAuditChain(key, beyond, { seq: last.seq, hash: last.hash }, anchor) : null;
 }
 
+/** The trail as the check sees it: `facts` about every row, and the chain in two parts. */
+export interface TrailParts {
+  readonly facts: TrailFacts;
+  /** Verifies the entries up to the anchor against it; null if they hold. Runs after the keyring-rollback check. */
+  readonly verifyWithin: () => Promise<ChainFailure | null>;
+  /** The entries beyond the anchor, in order. */
+  readonly beyond: readonly ChainedAuditEntry[];
+}
+
 /**
  * Verifies `loaded` against the keyring's `anchor` and checks that `stored` generations match
  * what the trail recorded. `nextKey` (from `nextAuditKey`) lets a tail that a cut-short audit
  * key rotation left behind be recognised; without it such a tail is reported.
  */
-export async function checkAudit(
-  keyring: Pick<UnlockedKeyring, 'auditKey' | 'auditHead' | 'generation'>,
-  loaded: readonly LoadedAudit[],
-  stored: GenerationMap,
-  nextKey?: Uint8Array,
-): Promise<AuditCheck> {
+export async function checkAudit(keyring: AuditAnchor, loaded: readonly LoadedAudit[], stored: GenerationMap, nextKey?: Uint8Array): Promise<AuditCheck> {
   const { auditKey, auditHead: anchor } = keyring;
-  const unreadable = loaded.some((row) => row.chained === null);
+  const facts = new TrailFacts();
+  for (const row of loaded) facts.add(row.chained);
   const entries = loaded.flatMap((row) => (row.chained ? [row.chained] : []));
   const within = entries.filter((e) => e.seq <= anchor.seq);
   const beyond = entries.filter((e) => e.seq > anchor.seq);
+  const verifyWithin = async (): Promise<ChainFailure | null> => {
+    // The anchor always lies in the segment of the keyring's own key (the keyring adopts a new
+    // key together with a head at or after that key's segment start).
+    const result = await verifySegmentedAuditChain(auditKey, within, anchor);
+    return result.ok ? null : failed(within, result);
+  };
+  return judgeAudit(keyring, { facts, verifyWithin, beyond }, stored, nextKey);
+}
+
+/**
+ * The rules of the check over a trail in parts (`checkAudit`; the deferred check,
+ * audit-background.ts, gathers the parts without holding every entry).
+ */
+export async function judgeAudit(keyring: AuditAnchor, trail: TrailParts, stored: GenerationMap, nextKey?: Uint8Array): Promise<AuditCheck> {
+  const { auditKey, auditHead: anchor } = keyring;
+  const { facts, beyond } = trail;
   const refused = (warning: AuditWarning): AuditCheck => ({ warning, head: anchor, rolledForward: false, adoptNextKey: false });
 
   // A row that does not open (altered, or moved under another id) is named as such; the chain
-  // check below then only says where the first gap is.
-  const problem = (warning: AuditWarning): AuditWarning => (unreadable ? { problem: 'unreadable', firstBadSeq: warning.firstBadSeq } : warning);
+  // check below then only says where the first gap is. (Read `facts` only after `verifyWithin`:
+  // the deferred check may learn of an unreadable row there.)
+  const problem = (failure: ChainFailure): AuditWarning => (facts.unreadable ? { problem: 'unreadable', firstBadSeq: failure.firstBadSeq } : failure);
 
   // An older genuine keyring file (say, from before a passphrase change) opens, and its
   // anchor is older, so the newer entries would chain from it and be rolled forward: the
   // generation they were written under is what gives the swap away.
-  if (latestKeyringGeneration(entries) > keyring.generation) return refused({ problem: 'keyring-rollback', firstBadSeq: null });
+  if (facts.latestKeyringGeneration > keyring.generation) return refused({ problem: 'keyring-rollback', firstBadSeq: null });
 
-  // The anchor always lies in the segment of the keyring's own key (the keyring adopts a new
-  // key together with a head at or after that key's segment start).
-  const first = await verifySegmentedAuditChain(auditKey, within, anchor);
-  if (!first.ok) return refused(problem(failed(within, first)));
+  const first = await trail.verifyWithin();
+  if (first) return refused(problem(first));
 
   let head = anchor;
   let adoptNextKey = false;
@@ -132,12 +173,11 @@ export async function checkAudit(
   if (last) head = { seq: last.seq, hash: last.hash };
   const rolledForward = last !== undefined;
 
-  if (unreadable) return { warning: { problem: 'unreadable', firstBadSeq: null }, head, rolledForward, adoptNextKey };
+  if (facts.unreadable) return { warning: { problem: 'unreadable', firstBadSeq: null }, head, rolledForward, adoptNextKey };
 
-  const recorded = recordedGenerations(entries);
-  const names = new Set([...recorded.keys(), ...stored.keys()]);
+  const names = new Set([...facts.recorded.keys(), ...stored.keys()]);
   for (const name of names) {
-    if ((recorded.get(name) ?? 0) !== (stored.get(name) ?? 0)) {
+    if ((facts.recorded.get(name) ?? 0) !== (stored.get(name) ?? 0)) {
       return { warning: { problem: 'head-rollback', firstBadSeq: null }, head, rolledForward, adoptNextKey };
     }
   }
