@@ -97,6 +97,8 @@ export interface ProcessMemory {
   readonly collectedPss?: number | null;
   /** The page's threads (page, vault, search and other workers), measured after that. */
   readonly threads?: readonly ThreadMemory[];
+  /** Each thread's heap as it was, nothing collected but the page's (the page-GC-only reading). */
+  readonly heapsAsLeft?: readonly { readonly thread: string; readonly jsUsed: number; readonly jsCommitted: number; readonly buffers: number }[];
 }
 
 /** The page's whole answer. */

@@ -180,7 +180,10 @@ async function eachThread<T>(session: ProtocolSession, visit: (thread: string, c
  */
 export async function pageCollectedMemory(session: ProtocolSession, profileDir: string): Promise<ProcessMemory | null> {
   await session.send('HeapProfiler.collectGarbage');
-  return rendererMemory(profileDir);
+  const memory = await rendererMemory(profileDir);
+  if (!memory) return null;
+  const heapsAsLeft = await eachThread(session, async (thread, call) => ({ thread, ...heapUsage(await call('Runtime.getHeapUsage')) }));
+  return { ...memory, heapsAsLeft };
 }
 
 /**

@@ -42,6 +42,12 @@ async function userAgentMemory(): Promise<number | null> {
   }
 }
 
+/** Each thread's JS heap as it was at a reading (used of committed, ArrayBuffers). */
+function heapsNote(memory: ProcessMemory): string {
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(0)}`;
+  return (memory.heapsAsLeft ?? []).map((h) => `${h.thread}: ${mb(h.jsUsed)}/${mb(h.jsCommitted)} MB JS, ${mb(h.buffers)} MB buffers`).join('; ');
+}
+
 /** How long the unlocked app is left alone before the "at rest" reading. */
 const REST_MS = 10_000;
 
@@ -64,7 +70,7 @@ export async function unlockedMemoryFigures(count: number, client: VaultClient):
       baselineLabel: '—',
       // The budget is set for 100,000; at smaller sizes it is shown, and holds a fortiori.
       budget,
-      note: `right after search ready; /proc smaps_rollup of the page's renderer (page + vault and search workers), GC on the page thread only; RSS ${(right.rss / MB).toFixed(0)} MB; ${right.processes - 1} other renderer(s), ${(right.othersPss / MB).toFixed(0)} MB, not counted; ${count} testimonies`,
+      note: `right after search ready; /proc smaps_rollup of the page's renderer (page + vault and search workers), GC on the page thread only; RSS ${(right.rss / MB).toFixed(0)} MB; ${right.processes - 1} other renderer(s), ${(right.othersPss / MB).toFixed(0)} MB, not counted; ${count} testimonies; ${heapsNote(right)}`,
     });
   }
   const checkStarted = performance.now();
