@@ -60,30 +60,66 @@ async function readManifest(session: Session): Promise<Manifest | null> {
 /**
  * The stored index bytes, or null if there is none or any row of it is missing, unreadable
  * or out of order (the caller then rebuilds it).
+ *
+ * Part by part: each row is read, opened and its text encoded into the output before the next
+ * is read, so this worker never holds every part's ciphertext, every part's text and their
+ * concatenation at once (issue 7: at 100,000 testimonies the index is ~45 MB; that was several
+ * copies of it, left as garbage after the bytes were handed over).
  */
-export async function loadSearchIndex(session: Session): Promise<Uint8Array | null> {
+export async function loadSearchIndex(session: Session): Promise<Uint8Array<ArrayBuffer> | null> {
   session.checkOpen();
   try {
     const manifest = await readManifest(session);
     if (!manifest) return null;
     generations.set(session, Math.max(generations.get(session) ?? 0, manifest.generation));
-    const rows = await session.db.vault.bulkGet([...manifest.parts]);
-    const texts: string[] = [];
+    const out = new GrowingBytes();
     for (const [index, id] of manifest.parts.entries()) {
-      const row = rows[index];
+      const row = await session.db.vault.get(id);
       if (!row) return null;
       const content = await openRow(session.holder.keyring, partPlace(id), row, { type: SEARCH_INDEX_PART_TYPE, headVersion: 1 });
       const body = content.body;
       // The manifest names each part by its random id (bound into the part's associated data), so a
       // part cannot come from another save; the index only guards against reordering.
       if (!isPlainRecord(body) || body['i'] !== index || typeof body['t'] !== 'string') return null;
-      texts.push(body['t']);
+      out.append(body['t']);
     }
-    return new TextEncoder().encode(texts.join(''));
+    return out.finish();
   } catch (error) {
     if (error instanceof RecordIntegrityError) return null;
     throw error;
   }
+}
+
+/** UTF-8 text appended into one buffer; outgrown buffers are freed at once where the runtime can. */
+class GrowingBytes {
+  private bytes = new Uint8Array(0);
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  append(text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    const need = this.length + text.length * 3;
+    if (need > this.bytes.length) this.bytes = resized(this.bytes, Math.max(need, this.bytes.length * 2), this.length);
+    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+
+  /** The bytes appended, in a buffer of their exact size. */
+  finish(): Uint8Array<ArrayBuffer> {
+    return resized(this.bytes, this.length, this.length);
+  }
+}
+
+/**
+ * The first `keep` bytes of `bytes` in a buffer of `size`. ArrayBuffer.prototype.transfer
+ * (where the runtime has it) moves them and frees the old buffer now, instead of leaving it
+ * as garbage until the next collection.
+ */
+function resized(bytes: Uint8Array<ArrayBuffer>, size: number, keep: number): Uint8Array<ArrayBuffer> {
+  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+  if (typeof buffer.transfer === 'function') return new Uint8Array(buffer.transfer(size));
+  const out = new Uint8Array(size);
+  out.set(bytes.subarray(0, keep));
+  return out;
 }
 
 /**

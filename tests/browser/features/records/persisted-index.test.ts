@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { facilityKind, testimonyKind } from '../../../../renderer/src/features/records/record-kinds';
 import type { CaseFile } from '../../../../renderer/src/features/records/case-commands';
-import { SEARCH_INDEX_ID } from '../../../../renderer/src/vault/worker/search-index-store';
+import { PART_CHARS, SEARCH_INDEX_ID } from '../../../../renderer/src/vault/worker/search-index-store';
 import { defined, deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, rawDatabase, VAULT_TESTS, type Harness } from '../../vault/support/vault-harness';
 import { facilityInput, openCase, perpetratorInput, searchReady, testimonyInput } from './support/records-harness';
 
@@ -151,6 +151,22 @@ describe('persisted search index', VAULT_TESTS, () => {
       expect(await found(file, CANARY)).toEqual([first.id]);
     }
     file.store.dispose();
+    await harness.client.lock('manual');
+  });
+
+  it('stores an index of several parts and reads it back byte for byte, Arabic across part boundaries included', async () => {
+    const harness = await makeUnlockedVault();
+    // Two and a half parts of mixed one-, two- and three-byte characters: part cuts fall inside multi-byte runs.
+    const unit = 'Sednaya صيدنايا ٢٣٥ – ';
+    const text = unit.repeat(Math.ceil((PART_CHARS * 2.5) / unit.length));
+    const bytes = new TextEncoder().encode(text);
+    await harness.client.records.saveSearchIndex(bytes.slice());
+    const back = defined(await harness.client.records.loadSearchIndex(), 'saved index');
+    expect(back.length).toBe(bytes.length);
+    expect(new TextDecoder().decode(back) === text).toBe(true);
+    const db = await rawDatabase(harness.databaseName);
+    expect(await db.table('vault').count()).toBeGreaterThanOrEqual(4); // the manifest and three parts (plus the settings)
+    db.close();
     await harness.client.lock('manual');
   });
 

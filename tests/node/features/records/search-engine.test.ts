@@ -3,7 +3,6 @@ import MiniSearch from 'minisearch';
 import { facilityDoc, perpetratorDoc, testimonyDoc, type TestimonyDoc } from '../../../../renderer/src/features/records/search/search-docs';
 import { searchTermKeys, tokenizeForSearch } from '../../../../shared/names';
 import { indexWords, SearchEngine, TESTIMONY_INDEX_OPTIONS } from '../../../../renderer/src/features/records/search/search-engine';
-import { ownMatches, resultMatches } from '../../../../renderer/src/features/records/search/testimony-ranking';
 import { allegation, episode, facility, perpetrator, testId, testimony } from './case-fixtures';
 
 function engineWith() {
@@ -143,22 +142,63 @@ describe('linked names (indexed once, expanded at query time)', () => {
     }
   });
 
-  it('reads the same own-text hits through the public API when minisearch\'s internals are not as known', () => {
-    const docs = ['red building 2012', 'the red door', 'building of the branch', 'بناء أحمر ٢٠١٢'].map((text) => testimonyDoc(testId(), testimony({ narrative: { language: 'en', text } }), 1));
-    const index = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
-    index.addAll(docs);
-    for (const word of ['red', 'bui', '2012', 'أحمر']) {
-      const query = { combineWith: 'OR' as const, prefix: word === 'bui', queries: [word] };
-      const direct = ownMatches(index, query);
-      const fallback = resultMatches(index.search(query));
-      expect([...fallback.keys()].sort(), word).toEqual([...direct.keys()].sort());
-      expect(direct.size, word).toBeGreaterThan(0);
-      for (const [id, match] of direct) {
-        expect(fallback.get(id)?.raw, word).toBeCloseTo(match.raw, 9);
-        expect([...(fallback.get(id)?.keys ?? [])].sort(), word).toEqual([...match.keys].sort());
-        expect([...(fallback.get(id)?.terms ?? [])].sort(), word).toEqual([...match.terms].sort());
-      }
+  it('scores as one minisearch AND query over an index with replaced and discarded testimonies not yet vacuumed', () => {
+    const texts = ['red building 2012', 'the red door of the building', 'building of the branch, red paint', 'بناء أحمر ٢٠١٢', 'red red building at night', 'night transfers 2012'];
+    const docs = texts.map((text) => testimonyDoc(testId(), testimony({ narrative: { language: /\p{Script=Arabic}/u.test(text) ? 'ar' : 'en', text } }), 1));
+    const engine = new SearchEngine();
+    const plain = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
+    engine.apply({ testimonies: docs });
+    plain.addAll(docs);
+    // A new version of two (discard + add: their old postings stay until vacuumed) and one deleted.
+    const [first, second, third] = docs as [TestimonyDoc, TestimonyDoc, TestimonyDoc];
+    const replaced = [{ ...first, narrative: 'red building in 2013', version: 2 }, { ...second, narrative: 'a door', version: 2 }];
+    engine.apply({ testimonies: replaced, removed: { testimonies: [third.id] } });
+    for (const doc of replaced) plain.discard(doc.id);
+    plain.discard(third.id);
+    plain.addAll(replaced);
+    for (const query of ['red', 'bui', 'red building', '2012', 'أحمر', 'building red']) {
+      const words = query.split(' ');
+      const asPrefix = (term: string) => !/^[~#=]/.test(term) && (term.length >= 3 || /^\d{2,}$/.test(term));
+      const tree = { combineWith: 'AND' as const, queries: words.map((word, i) => ({ combineWith: 'OR' as const, prefix: i === words.length - 1 ? asPrefix : false, queries: [word] })) };
+      const expected = plain.search(tree);
+      const hits = engine.search(query).testimonies;
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(ids(hits), query).toEqual(expected.map((r) => r.id));
+      hits.forEach((hit, at) => expect(hit.score, query).toBeCloseTo(expected[at]?.score ?? NaN, 9));
     }
+  });
+
+  it('counts the query keys matched past 32 of them (a long query) as minisearch does', () => {
+    const words = 'prisoners were moved between branches at night and held in crowded dormitories without light or water until the guards came back each morning'.split(' ');
+    const texts = [words.join(' '), words.slice(0, 12).join(' '), `${words.join(' ')} ${words.join(' ')} again`];
+    const docs = texts.map((text) => testimonyDoc(testId(), testimony({ narrative: { language: 'en', text } }), 1));
+    const engine = new SearchEngine();
+    engine.apply({ testimonies: docs });
+    const plain = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
+    plain.addAll(docs);
+    const query = words.slice(0, 22);
+    expect(new Set(query.flatMap((word) => searchTermKeys(word) ?? [])).size).toBeGreaterThan(32);
+    // Words that are only an article are left out, as the engine does.
+    const kept = query.filter((word) => searchTermKeys(word) !== null);
+    const tree = { combineWith: 'AND' as const, queries: kept.map((word) => ({ combineWith: 'OR' as const, prefix: false, queries: [word] })) };
+    const expected = plain.search(tree);
+    const hits = engine.search(query.join(' '), 5).testimonies;
+    expect(expected.length).toBe(2);
+    expect(ids(hits)).toEqual(expected.map((r) => r.id));
+    hits.forEach((hit, at) => expect(hit.score).toBeCloseTo(expected[at]?.score ?? NaN, 9));
+  });
+
+  it('keeps the best hits when more match than the limit, equal scores in indexing order', () => {
+    // Twelve testimonies saying the same words score the same; two say them in their summary too.
+    const same = Array.from({ length: 12 }, () => testimony({ narrative: { language: 'en', text: 'moved between branches at night' } }));
+    const better = [0, 1].map(() => testimony({ summary: 'night transfer', narrative: { language: 'en', text: 'moved between branches at night' } }));
+    const engine = new SearchEngine();
+    engine.apply({ testimonies: [...same, ...better].map((t) => testimonyDoc(t.id, t, 1)) });
+    const hits = engine.search('night', 5).testimonies;
+    expect(ids(hits)).toEqual([...better.map((t) => t.id), ...same.slice(0, 3).map((t) => t.id)]);
+    expect(hits[0]?.score).toBe(hits[1]?.score);
+    expect(hits[1]?.score).toBeGreaterThan(hits[2]?.score ?? Infinity);
+    expect(engine.search('night', 50).testimonies).toHaveLength(14);
   });
 
   it('ranks a testimony that links the named facility and says its name above one that only says it', () => {

@@ -24,6 +24,9 @@ function original() {
 }
 
 const ids = (hits: readonly { id: string }[]) => hits.map((h) => h.id).sort();
+/** A format-4 snapshot's lines, parsed: the header, then `["t", row…]` and `["i", term…]` lines. */
+const linesOf = (text: string) => text.split('\n').map((line) => JSON.parse(line) as unknown);
+const headerOf = (text: string) => linesOf(text)[0] as Record<string, unknown> & { e: string[] };
 
 describe('persisted search index', () => {
   it('restores an index that finds the same testimonies, with nothing stale', () => {
@@ -83,7 +86,7 @@ describe('persisted search index', () => {
 
   it('writes each linked id once, and only those still linked', () => {
     const { engine, sednaya, person, t1 } = original();
-    const linkedIds = () => (JSON.parse(engine.snapshot()) as { e: string[] }).e.sort();
+    const linkedIds = () => headerOf(engine.snapshot()).e.sort();
     expect(linkedIds()).toEqual([sednaya.id, person.id].sort());
     const t5 = testimony({ detentionEpisodes: [episode(sednaya.id)] });
     engine.apply({ testimonies: [testimonyDoc(t5.id, t5, 1)] });
@@ -92,28 +95,57 @@ describe('persisted search index', () => {
     expect(linkedIds()).toEqual([sednaya.id]);
   });
 
+  it('restores an empty index as restored, with nothing stale', () => {
+    const empty = new PersistentSearchEngine();
+    expect(new PersistentSearchEngine().restore(empty.snapshot(), new Map(), { facilities: [], perpetrators: [] })).toEqual({ restored: true, stale: [], dropped: 0 });
+  });
+
+  it('restores from the UTF-8 bytes the vault hands over, as from the text', () => {
+    const { engine, names, current, t1 } = original();
+    const bytes = engine.snapshotBytes();
+    expect(new TextDecoder().decode(bytes)).toBe(engine.snapshot());
+    const restored = new PersistentSearchEngine();
+    expect(restored.restore(bytes, current, names)).toEqual({ restored: true, stale: [], dropped: 0 });
+    expect(ids(restored.search('Sednaya').testimonies)).toEqual([t1.id]);
+  });
+
   it('restores nothing from a missing, malformed or other-format snapshot', () => {
     const { engine, names, current } = original();
-    const good = JSON.parse(engine.snapshot()) as Record<string, unknown>;
-    const [row] = good['t'] as [string, number, string, number[]][];
-    const bad = [
+    const text = engine.snapshot();
+    const [header, ...rest] = linesOf(text) as [Record<string, unknown>, ...unknown[][]];
+    const rowLine = rest.find((line) => line[0] === 't') ?? [];
+    const termLines = rest.filter((line) => line[0] === 'i');
+    const [, row] = rowLine as [string, unknown[]];
+    const make = (head: unknown, ...lines: unknown[]) => [head, ...lines].map((line) => JSON.stringify(line)).join('\n');
+    const withRows = (...rows: unknown[]) => make(header, ['t', ...rows], ...termLines);
+    const bad: (string | Uint8Array | null)[] = [
       null,
       '',
       'not json',
       '[]',
-      JSON.stringify({ ...good, v: INDEX_FORMAT + 1 }),
-      // Format 2 kept linked names inside the index: never read as this one.
-      JSON.stringify({ ...good, v: 2 }),
-      JSON.stringify({ ...good, t: [['x', 1, 'T', []]] }),
+      make({ ...header, v: INDEX_FORMAT + 1 }, ...rest),
+      // Format 3 was one JSON value (postings apart, minisearch's own JSON of the rest): never read as this one.
+      JSON.stringify({ v: 3, e: header['e'], t: [], x: {}, i: [] }),
+      make({ ...header, v: 3 }, ...rest),
+      // The header's count of testimonies does not match the rows.
+      make({ ...header, c: 99 }, ...rest),
+      withRows(['x', 1, 'T', [0, 0, 0, 0, 0], []]),
       // A link to an entity the snapshot does not list, and a testimony listed twice.
-      JSON.stringify({ ...good, t: (good['t'] as unknown[]).map((r, at) => (at === 0 && row ? [row[0], row[1], row[2], [99]] : r)) }),
-      JSON.stringify({ ...good, t: [...(good['t'] as unknown[]), row] }),
-      JSON.stringify({ ...good, x: { nonsense: true } }),
+      withRows(...(rowLine.slice(1) as unknown[][]).map((r, at) => (at === 0 ? [...r.slice(0, 5), [99]] : r))),
+      withRows(...rowLine.slice(1), row),
+      // Field lengths that are not counts, a short id beyond the header's, an unknown line, a term twice.
+      withRows(...(rowLine.slice(1) as unknown[][]).map((r, at) => (at === 0 ? [...r.slice(0, 4), [-1, 0, 0, 0, 0], r[5]] : r))),
+      withRows(...(rowLine.slice(1) as unknown[][]).map((r, at) => (at === 0 ? [10_000, ...r.slice(1)] : r))),
+      make(header, rowLine, ['x', 1], ...termLines),
+      make(header, rowLine, ...termLines, termLines[0]),
+      // Bytes that are not UTF-8.
+      Uint8Array.of(...new TextEncoder().encode(text), 0x0a, 0xff, 0xfe),
     ];
-    for (const text of bad) {
+    for (const source of bad) {
       const restored = new PersistentSearchEngine();
-      const outcome = restored.restore(text, current, names);
-      expect(outcome.restored, String(text).slice(0, 40)).toBe(false);
+      const outcome = restored.restore(source, current, names);
+      const label = typeof source === 'string' ? source.slice(0, 60) : String(source?.length);
+      expect(outcome.restored, label).toBe(false);
       expect(outcome.stale.sort()).toEqual([...current.keys()].sort());
       expect(restored.search('Sednaya').testimonies).toEqual([]);
       expect(restored.search('Sednaya').facilities).toHaveLength(1);

@@ -18,6 +18,10 @@
  * Map is smaller than two typed arrays and their objects).
  */
 import type MiniSearch from 'minisearch';
+import { indexInternals, type FieldPostings, type NumberMap } from './index-internals';
+import { BitPostings } from './bit-postings';
+import { PairMap } from './pair-map';
+import { decodeIds, encodeIds } from './postings-text';
 
 /** Lists at least this long become PostingLists (measured: below it a Map costs less). */
 export const COMPACT_FROM = 16;
@@ -46,7 +50,7 @@ export class PostingList {
   }
 
   /** A list holding `map`'s entries (ids must be non-negative integers). */
-  static from(map: ReadonlyMap<number, number>): PostingList {
+  static from(map: Iterable<[number, number]>): PostingList {
     const entries = [...map].sort((a, b) => a[0] - b[0]);
     const ids = Int32Array.from(entries, ([id]) => id);
     const freqs = entries.some(([, f]) => f !== 1) ? Uint16Array.from(entries, ([, f]) => Math.min(f, 0xffff)) : null;
@@ -55,6 +59,15 @@ export class PostingList {
 
   get size(): number {
     return this.live;
+  }
+
+  /**
+   * The list's arrays as they are, without a copy, for a scan that changes nothing meanwhile
+   * (testimony-scorer.ts): ids ascending in slots below `used`; a frequency of 0 marks a deleted
+   * entry; `freqs` null means every entry is 1.
+   */
+  view(): { readonly ids: Int32Array; readonly freqs: Uint16Array | null; readonly used: number } {
+    return { ids: this.ids, freqs: this.freqs, used: this.used };
   }
 
   /** Slot of `id`, or -(insertion point) - 1. */
@@ -181,104 +194,96 @@ export class PostingList {
   }
 }
 
-type FieldPostings = Map<number, Map<number, number> | PostingList>;
-type TermIndex = Iterable<[string, FieldPostings]> & { set(term: string, fields: FieldPostings): unknown; readonly size: number };
-
-/** minisearch's private term index (a SearchableMap), if it has the shape this module knows (7.x). */
-function termIndex<T>(index: MiniSearch<T>): TermIndex | null {
-  const inner: unknown = (index as unknown as { _index?: unknown })._index;
-  if (typeof inner !== 'object' || inner === null || !(Symbol.iterator in inner)) return null;
-  return typeof (inner as { set?: unknown }).set === 'function' ? (inner as TermIndex) : null;
-}
-
 /**
- * Replaces every posting Map of `index` with COMPACT_FROM or more entries by a PostingList,
- * and trims the PostingLists already there. Returns how many lists were converted; 0 (and
- * nothing changed) if the index is not shaped as expected.
+ * Makes the postings of `index` compact: lists of COMPACT_FROM or more entries become
+ * PostingLists, or BitPostings when a bitmap is smaller (bit-postings.ts), and back when one
+ * thins out; PostingLists are trimmed; Maps of one or two entries (a term said by one
+ * testimony: most terms) become PairMaps. Returns how many lists changed form; 0 (and nothing
+ * changed) if the index is not shaped as expected.
  */
 export function compactPostings<T>(index: MiniSearch<T>): number {
-  const terms = termIndex(index);
-  if (!terms) return 0;
+  const internals = indexInternals(index);
+  if (!internals) return 0;
+  const { _index: terms, _nextId: nextId } = internals;
   let converted = 0;
-  for (const [, fields] of terms) {
-    if (!(fields instanceof Map)) return converted;
+  const pairs: [string, FieldPostings][] = [];
+  for (const [term, fields] of terms) {
     for (const [fieldId, postings] of fields) {
-      if (postings instanceof PostingList) postings.trim();
-      else if (postings instanceof Map && postings.size >= COMPACT_FROM) {
-        fields.set(fieldId, PostingList.from(postings));
-        converted += 1;
+      const replacement = compacted(postings, nextId);
+      if (replacement !== postings) {
+        fields.set(fieldId, replacement);
+        converted += postings instanceof Map && replacement instanceof PairMap ? 0 : 1;
       }
     }
+    if (fields instanceof Map && fields.size <= 2) pairs.push([term, PairMap.from(fields)]);
   }
+  for (const [term, fields] of pairs) terms.set(term, fields);
   return converted;
 }
 
-/**
- * A term's postings as a snapshot stores them: per field, the ascending short ids as gaps from
- * the previous one (small numbers: short JSON, packed arrays when parsed) and the frequencies,
- * or 0 when all are 1. minisearch's own toJSON writes an object per list with a property per
- * document, which at restore is parsed into that many dictionary entries and then into Maps:
- * several times the memory of the index it becomes, all of it garbage a moment later.
- */
-export type EncodedTerm = [term: string, fields: [fieldId: number, gaps: number[], freqs: number[] | 0][]];
-
-/** The postings of `index`, encoded; null if the index is not shaped as expected. */
-export function encodePostings<T>(index: MiniSearch<T>): EncodedTerm[] | null {
-  const terms = termIndex(index);
-  if (!terms) return null;
-  const out: EncodedTerm[] = [];
-  for (const [term, fields] of terms) {
-    const encoded: EncodedTerm[1] = [];
-    for (const [fieldId, postings] of fields) {
-      const entries = [...postings].sort((a, b) => a[0] - b[0]);
-      let previous = 0;
-      const gaps = entries.map(([id]) => {
-        const gap = id - previous;
-        previous = id;
-        return gap;
-      });
-      encoded.push([fieldId, gaps, entries.every(([, f]) => f === 1) ? 0 : entries.map(([, f]) => f)]);
-    }
-    out.push([term, encoded]);
+/** The compact form of one posting list (itself if it is already in it). */
+function compacted(postings: NumberMap<number>, nextId: number): NumberMap<number> {
+  // Hysteresis: a bitmap goes back to a list only once it holds half of what made it pay.
+  if (postings instanceof BitPostings) return BitPostings.pays(postings.size * 2, nextId) ? postings : PostingList.from(postings);
+  if (postings.size >= COMPACT_FROM && BitPostings.pays(postings.size, nextId)) return BitPostings.from(postings, nextId);
+  if (postings instanceof PostingList) {
+    postings.trim();
+    return postings;
   }
-  return out;
+  if (postings.size >= COMPACT_FROM) return PostingList.from(postings);
+  return postings instanceof Map && postings.size <= 2 ? PairMap.from(postings) : postings;
+}
+
+/**
+ * A term's postings as a snapshot stores them: per field, the ascending short ids as text
+ * (postings-text.ts: a few bits an id) and the frequencies, or 0 when all are 1. minisearch's
+ * own toJSON writes an object per list with a property per document, which at restore is
+ * parsed into that many dictionary entries and then into Maps: several times the memory of the
+ * index it becomes, all of it garbage a moment later.
+ */
+export type EncodedTerm = [term: string, fields: [fieldId: number, ids: string, freqs: number[] | 0][]];
+
+/** `term`'s postings of documents that are `live`, encoded; null if none is left. */
+export function encodeTerm(term: string, fields: FieldPostings, live: (shortId: number) => boolean): EncodedTerm | null {
+  const encoded: EncodedTerm[1] = [];
+  for (const [fieldId, postings] of fields) {
+    const entries = [...postings].filter(([id]) => live(id)).sort((a, b) => a[0] - b[0]);
+    if (entries.length === 0) continue;
+    encoded.push([fieldId, encodeIds(entries.map(([id]) => id)), entries.every(([, f]) => f === 1) ? 0 : entries.map(([, f]) => f)]);
+  }
+  return encoded.length === 0 ? null : [term, encoded];
 }
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
- * Puts `encoded` postings into `index` (restored from a snapshot without its own postings):
- * lists of COMPACT_FROM or more straight into PostingLists, shorter ones into Maps. Checks
- * every value first (field ids below `fields`, ids below `nextId`, frequencies 1–65535); false,
- * and the index must be dropped, if anything is off.
+ * The posting lists of one encoded term (`encodeTerm`): common terms straight into bitmaps
+ * (no list of ids on the way), long lists into PostingLists, one or two entries (most terms)
+ * into PairMaps, the rest into Maps as minisearch makes them. Checks every value (field ids
+ * below `fields`, ids ascending and below `nextId`, frequencies 1–65535); null if anything is off.
  */
-export function decodePostings<T>(index: MiniSearch<T>, encoded: unknown, fields: number, nextId: number): boolean {
-  const terms = termIndex(index);
-  if (!terms || terms.size !== 0 || !Array.isArray(encoded)) return false;
-  for (const item of encoded as unknown[]) {
-    if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !Array.isArray(item[1])) return false;
-    const byField: FieldPostings = new Map();
-    for (const entry of item[1] as unknown[]) {
-      if (!Array.isArray(entry) || entry.length !== 3) return false;
-      const [fieldId, gaps, freqs] = entry as unknown[];
-      if (!isCount(fieldId) || fieldId >= fields || byField.has(fieldId) || !Array.isArray(gaps) || gaps.length === 0) return false;
-      if (freqs !== 0 && !(Array.isArray(freqs) && freqs.length === gaps.length)) return false;
-      const ids = new Int32Array(gaps.length);
-      const counts = freqs === 0 ? null : new Uint16Array(gaps.length);
-      let id = 0;
-      for (const [at, gap] of (gaps as unknown[]).entries()) {
-        const freq = counts ? (freqs as unknown[])[at] : 1;
-        if (!isCount(gap) || (at > 0 && gap === 0) || !isCount(freq) || freq === 0 || freq > 0xffff) return false;
-        id += gap;
-        ids[at] = id;
-        if (counts) counts[at] = freq;
-      }
-      if (id >= nextId) return false;
-      // Long lists as they are; short ones as Maps, as minisearch makes them.
-      const small = () => new Map(Array.from(ids, (at, slot) => [at, counts ? (counts[slot] ?? 1) : 1] as [number, number]));
-      byField.set(fieldId, ids.length >= COMPACT_FROM ? PostingList.sorted(ids, counts) : small());
+export function decodeTerm(item: unknown, fields: number, nextId: number): { term: string; postings: FieldPostings } | null {
+  if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !Array.isArray(item[1]) || item[1].length === 0) return null;
+  const byField = new PairMap<NumberMap<number>>();
+  for (const entry of item[1] as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 3) return null;
+    const [fieldId, text, freqs] = entry as unknown[];
+    if (!isCount(fieldId) || fieldId >= fields || byField.has(fieldId)) return null;
+    const ids = decodeIds(text, nextId);
+    if (!ids) return null;
+    if (freqs !== 0 && !(Array.isArray(freqs) && freqs.length === ids.count && freqs.every((f) => isCount(f) && f > 0 && f <= 0xffff))) return null;
+    const counts = freqs === 0 ? null : Uint16Array.from(freqs as number[]);
+    if (!counts && ids.count >= COMPACT_FROM && BitPostings.pays(ids.count, nextId)) {
+      const bits = BitPostings.from([], nextId);
+      ids.forEach((id) => bits.set(id, 1));
+      byField.set(fieldId, bits);
+      continue;
     }
-    terms.set(item[0] as string, byField);
+    const list = new Int32Array(ids.count);
+    let at = 0;
+    ids.forEach((id) => (list[at++] = id));
+    const entries = () => Array.from(list, (id, slot) => [id, counts ? (counts[slot] ?? 1) : 1] as [number, number]);
+    byField.set(fieldId, list.length >= COMPACT_FROM ? PostingList.sorted(list, counts) : list.length <= 2 ? PairMap.from(entries()) : new Map(entries()));
   }
-  return true;
+  return { term: item[0] as string, postings: byField };
 }

@@ -8,7 +8,9 @@
  * A testimony is also found by the names of the facilities and alleged perpetrators it
  * links to. Those names are indexed once, in the entities' own indexes, and a query word that
  * matches a name reaches the testimonies linking it (search-links.ts, testimony-ranking.ts):
- * a rename or merge changes no testimony's index entry.
+ * a rename or merge changes no testimony's index entry. minisearch indexes the testimonies;
+ * their hits are scored from its posting lists by testimony-scorer.ts (typed arrays, the best
+ * `limit` only), which at 100,000 testimonies is several times faster than its own search.
  *
  * The testimony index can be saved and restored (search-snapshot.ts), so the texts behind it
  * are not all in memory: the engine keeps each indexed testimony's version and links, and the
@@ -20,10 +22,13 @@ import MiniSearch, { type Options, type Query, type SearchResult } from 'minisea
 import { facilityAliasNames, searchTermKeys, withoutInvisible } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import type { SearchHit, SearchKind } from '../types';
+import { FieldLengths } from './field-lengths';
+import { indexInternals, type IndexInternals } from './index-internals';
 import type { NamedDoc, SearchChange, TestimonyDoc } from './search-docs';
 import { LinkTable } from './search-links';
 import { snippetOf } from './snippet';
-import { addLinked, intersect, nameWeight, ownMatches, ranked, union, type Matches, type NameMatch } from './testimony-ranking';
+import { nameWeight } from './testimony-ranking';
+import { termHolds, TestimonyScorer, type ScoredIndex, type ScoredWord } from './testimony-scorer';
 
 /** Hits by kind, best first, at most `limit` each. */
 export interface RawSearchResults {
@@ -90,17 +95,41 @@ function indexOptions(fields: string[], boost: Record<string, number>): Options 
 }
 
 /** Options of the testimony index (a restored index needs the same functions back). Linked names are not a field: see testimony-ranking.ts. */
-export const TESTIMONY_INDEX_OPTIONS = indexOptions(['referenceCode', 'summary', 'narrative', 'translations', 'tags'], {
-  referenceCode: 3,
-  summary: 2,
-  tags: 2,
-});
+const TESTIMONY_BOOST = { referenceCode: 3, summary: 2, tags: 2 };
+export const TESTIMONY_INDEX_OPTIONS = indexOptions(['referenceCode', 'summary', 'narrative', 'translations', 'tags'], TESTIMONY_BOOST);
 
 /** Linked names match on the entities' names only (not ranks, authorities or curated aliases), as when they were copied into testimonies. */
 const NAMES_ONLY = { fields: ['text'] };
 
 function newIndex<T>(fields: string[], boost: Record<string, number>): MiniSearch<T> {
   return new MiniSearch<T>(indexOptions(fields, boost));
+}
+
+/** The private state of a testimony index; throws if minisearch's shape is not the known one (7.x). */
+export function testimonyInternals(index: MiniSearch<TestimonyDoc>): IndexInternals & { _fieldLength: FieldLengths } {
+  const internals = indexInternals(index);
+  if (!internals || !(internals._fieldLength instanceof FieldLengths)) throw new Error('The testimony index is not shaped as minisearch 7 makes it');
+  return internals as IndexInternals & { _fieldLength: FieldLengths };
+}
+
+/**
+ * An empty testimony index with its field lengths in a typed array (field-lengths.ts), for
+ * `capacity` documents. Throws if minisearch's private shape is not the known one (7.x).
+ */
+export function newTestimonyIndex(capacity = 0): MiniSearch<TestimonyDoc> {
+  const index = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
+  const internals = indexInternals(index);
+  if (!internals) throw new Error('The testimony index is not shaped as minisearch 7 makes it');
+  internals._fieldLength = new FieldLengths(TESTIMONY_INDEX_OPTIONS.fields?.length ?? 0, capacity);
+  return index;
+}
+
+/** A facility or perpetrator whose names matched one query word. */
+interface NameHit {
+  readonly entity: Id;
+  readonly weight: number;
+  readonly keys: readonly string[];
+  readonly terms: readonly string[];
 }
 
 /** The engine's state: documents by id and their indexes. */
@@ -115,7 +144,8 @@ export class SearchEngine {
   protected readonly perpetrators = new Map<Id, NamedDoc>();
   /** Which facilities and perpetrators each testimony links to, and the reverse. */
   protected readonly links = new LinkTable();
-  protected testimonyIndex = new MiniSearch<TestimonyDoc>(TESTIMONY_INDEX_OPTIONS);
+  protected testimonyIndex = newTestimonyIndex();
+  private readonly scorer = new TestimonyScorer();
   /** Curated alias names of facilities (not the facility's own names), indexed with them. */
   private readonly facilityAliases = new Map<Id, readonly string[]>();
   protected readonly facilityIndex = newIndex<IndexedNamed>(['text', 'more', 'aliases'], { text: 2 });
@@ -172,10 +202,11 @@ export class SearchEngine {
     const held = this.meta.get(doc.id);
     if (held && doc.version > 0 && held.version > doc.version) return;
     this.removeTestimony(doc.id);
-    const slot = this.links.add(doc.id, [...doc.facilityIds, ...doc.perpetratorIds]);
+    this.testimonyIndex.add(doc);
+    const shortId = testimonyInternals(this.testimonyIndex)._idToShortId.get(doc.id) ?? -1;
+    const slot = this.links.add(doc.id, shortId, [...doc.facilityIds, ...doc.perpetratorIds]);
     this.meta.set(doc.id, { version: doc.version, referenceCode: doc.referenceCode, slot });
     this.hold(doc);
-    this.testimonyIndex.add(doc);
   }
 
   protected removeTestimony(id: Id): void {
@@ -233,7 +264,7 @@ export class SearchEngine {
           const made = hit(result);
           return made ? [{ ...made, kind }] : [];
         });
-    const testimonies = ranked(this.testimonyMatches(subqueries), limit).flatMap(({ id, score, terms }): SearchHit[] => {
+    const testimonies = this.rankTestimonies(words, subqueries, limit).flatMap(({ id, score, terms }): SearchHit[] => {
       const meta = this.meta.get(id);
       if (!meta) return [];
       const doc = this.texts.get(id);
@@ -251,30 +282,39 @@ export class SearchEngine {
   }
 
   /**
-   * Testimonies matching every word: by their own text (minisearch, one query per word) or
-   * through the names of a facility or perpetrator they link to (testimony-ranking.ts).
+   * The best `limit` testimonies matching every word, by their own text or through the names
+   * of a facility or perpetrator they link to (testimony-ranking.ts, testimony-scorer.ts), with
+   * the index terms and names each matched (for its snippet).
    */
-  private testimonyMatches(subqueries: readonly Query[]): Matches {
-    let matches: Matches | null = null;
-    for (const subquery of subqueries) {
-      const word = ownMatches(this.testimonyIndex, subquery);
-      addLinked(word, this.linkedMatches(subquery), this.meta.size);
-      matches = matches ? intersect(matches, word) : word;
-      if (matches.size === 0) break;
-    }
-    return matches ?? new Map();
+  private rankTestimonies(words: readonly string[], subqueries: readonly Query[], limit: number): { id: Id; score: number; terms: string[] }[] {
+    const internals = testimonyInternals(this.testimonyIndex);
+    const index: ScoredIndex = { internals, lengths: internals._fieldLength, fields: TESTIMONY_INDEX_OPTIONS.fields ?? [], boost: TESTIMONY_BOOST };
+    const names = subqueries.map((subquery) => this.namesMatching(subquery));
+    const scoredWords = words.map((word, at): ScoredWord => ({
+      keys: searchTermKeys(word) ?? [],
+      prefix: at === words.length - 1 ? asPrefix : () => false,
+      linked: (names[at] ?? []).map((name) => ({ weight: name.weight, keys: name.keys, forEachDoc: (visit) => this.links.forEachLinking(name.entity, visit) })),
+    }));
+    const { hits, terms } = this.scorer.rank(index, scoredWords, this.meta.size, limit);
+    return hits.flatMap(({ shortId, score }) => {
+      const id = internals._documentIds.get(shortId) as Id | undefined;
+      const meta = id === undefined ? undefined : this.meta.get(id);
+      if (id === undefined || !meta) return [];
+      const matched = new Set<string>();
+      for (const [at, wordTerms] of terms.entries()) {
+        for (const term of wordTerms) if (termHolds(term, shortId)) matched.add(term.term);
+        for (const name of names[at] ?? []) if (this.links.slotLinks(meta.slot, name.entity)) for (const term of name.terms) matched.add(term);
+      }
+      return [{ id, score, terms: [...matched] }];
+    });
   }
 
-  /** The testimonies linking a facility or perpetrator whose names match `subquery`, each with its best name match. */
-  private linkedMatches(subquery: Query): Map<Id, NameMatch> {
-    const out = new Map<Id, NameMatch>();
+  /** The facilities and perpetrators whose names match `subquery` (one word), with how well. */
+  private namesMatching(subquery: Query): NameHit[] {
+    const out: NameHit[] = [];
     for (const index of [this.facilityIndex, this.perpetratorIndex]) {
       for (const result of index.search(subquery, NAMES_ONLY)) {
-        const name: NameMatch = { weight: nameWeight(result), keys: result.queryTerms, terms: result.terms };
-        for (const id of this.links.linkingTo(result.id as Id)) {
-          const held = out.get(id);
-          out.set(id, held ? { weight: Math.max(held.weight, name.weight), keys: union(held.keys, name.keys), terms: union(held.terms, name.terms) } : name);
-        }
+        out.push({ entity: result.id as Id, weight: nameWeight(result), keys: result.queryTerms, terms: result.terms });
       }
     }
     return out;

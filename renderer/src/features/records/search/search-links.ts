@@ -28,6 +28,8 @@ export class LinkTable {
   /** Testimony of each slot, and its links (entity numbers); undefined for a free slot. */
   private readonly testimonies: (Id | undefined)[] = [];
   private readonly links: (readonly number[])[] = [];
+  /** Short id in the testimony index of each slot's testimony (the scorer adds linked scores by it). */
+  private docs = new Int32Array(0);
   private readonly free: number[] = [];
 
   /** Every entity id with a number, in number order (a snapshot writes links as these numbers). */
@@ -47,18 +49,24 @@ export class LinkTable {
     return number;
   }
 
-  /** Gives `testimony` a slot linking `entities` (ids); returns the slot. */
-  add(testimony: Id, entities: Iterable<Id>): number {
+  /** Gives `testimony` (short id `doc` in the testimony index) a slot linking `entities` (ids); returns the slot. */
+  add(testimony: Id, doc: number, entities: Iterable<Id>): number {
     const numbers = new Set<number>();
     for (const entity of entities) numbers.add(this.numberOf(entity));
-    return this.addNumbered(testimony, [...numbers]);
+    return this.addNumbered(testimony, doc, [...numbers]);
   }
 
   /** As `add`, with entity numbers already given (a restored snapshot); they must exist. */
-  addNumbered(testimony: Id, numbers: readonly number[]): number {
+  addNumbered(testimony: Id, doc: number, numbers: readonly number[]): number {
     const slot = this.free.pop() ?? this.testimonies.length;
     this.testimonies[slot] = testimony;
     this.links[slot] = numbers.length === 0 ? NONE : numbers;
+    if (slot >= this.docs.length) {
+      const grown = new Int32Array(Math.max(slot + 1, Math.ceil(this.docs.length * 1.5) + 64));
+      grown.set(this.docs);
+      this.docs = grown;
+    }
+    this.docs[slot] = doc;
     for (const number of numbers) this.linking[number]?.set(slot, 1);
     return slot;
   }
@@ -82,13 +90,21 @@ export class LinkTable {
     return this.numbersOf(slot).flatMap((number) => this.entities[number] ?? []);
   }
 
-  /** Testimonies linking `entity`. */
-  *linkingTo(entity: Id): Generator<Id> {
+  /** Whether `slot` links `entity`. */
+  slotLinks(slot: number, entity: Id): boolean {
     const number = this.numbers.get(entity);
-    if (number === undefined) return;
-    for (const slot of this.linking[number]?.keys() ?? []) {
-      const testimony = this.testimonies[slot];
-      if (testimony !== undefined) yield testimony;
+    return number !== undefined && this.numbersOf(slot).includes(number);
+  }
+
+  /** Calls `visit` with the short id of each testimony linking `entity` (no copy of the list). */
+  forEachLinking(entity: Id, visit: (doc: number) => void): void {
+    const number = this.numbers.get(entity);
+    const list = number === undefined ? undefined : this.linking[number];
+    if (!list) return;
+    const { ids, freqs, used } = list.view();
+    for (let at = 0; at < used; at += 1) {
+      const slot = ids[at] ?? 0;
+      if ((freqs === null || freqs[at] !== 0) && this.testimonies[slot] !== undefined) visit(this.docs[slot] ?? 0);
     }
   }
 }

@@ -13,16 +13,24 @@
  * perpetrator indexes are small and rebuilt from the case file every time.
  *
  * INDEX_FORMAT changes whenever tokenising or search keys change (search-engine.ts,
- * shared/names): an index made with other keys would silently miss words, so it is rebuilt.
+ * shared/names), or this layout: an index made otherwise would silently miss words, so it is rebuilt.
+ *
+ * Layout (format 4): UTF-8 lines, each one JSON value, so a restore parses one line at a time
+ * and drops it once folded into the index (issue 7: restoring the whole text as one JSON
+ * value left several times the index's size as garbage in the search worker at 100,000):
+ * - a header `{"v": 4, "e": linked entity ids, "n": next short id, "c": testimonies, "a": average field lengths}`;
+ * - lines `["t", row, …]`, a row per testimony: `[shortId, id, version, referenceCode, field lengths, links]`
+ *   (links are positions in `e`);
+ * - lines `["i", term, …]` of postings (posting-list.ts `encodeTerm`).
+ * Postings of discarded testimonies are not written.
  */
-import MiniSearch from 'minisearch';
 import { isId, type Id } from '../../../../../shared/domain/ids';
-import { compactPostings, decodePostings, encodePostings } from './posting-list';
-import type { NamedDoc, TestimonyDoc } from './search-docs';
-import { SearchEngine, TESTIMONY_INDEX_OPTIONS } from './search-engine';
+import { compactPostings, decodeTerm, encodeTerm } from './posting-list';
+import type { NamedDoc } from './search-docs';
+import { newTestimonyIndex, SearchEngine, TESTIMONY_INDEX_OPTIONS, testimonyInternals } from './search-engine';
 
-/** Version of the snapshot layout and of the keys inside it (3: no linked names in the index; links as numbers). */
-export const INDEX_FORMAT = 3;
+/** Version of the snapshot layout and of the keys inside it (4: line by line, own field lengths; 3: no linked names in the index). */
+export const INDEX_FORMAT = 4;
 
 /** The facilities' and perpetrators' names a restore indexes. */
 export interface CurrentNames {
@@ -40,51 +48,102 @@ export interface RestoreOutcome {
   readonly dropped: number;
 }
 
-/** A testimony: id, version, reference code, and what it links to (positions in the snapshot's `e`). */
-type MetaRow = [Id, number, string, number[]];
+/** A saved index: its UTF-8 bytes (as the vault hands them over) or its text. */
+export type SnapshotSource = Uint8Array | string;
 
-interface Snapshot {
-  readonly v: number;
-  /** Every facility and perpetrator id some testimony links to, once. */
-  readonly e: Id[];
-  readonly t: MetaRow[];
-  /** minisearch's own JSON of the testimony index, without its postings (`index` empty)… */
-  readonly x: Parameters<typeof MiniSearch.loadJS>[0];
-  /** …which are here, compact (posting-list.ts). */
-  readonly i: unknown;
-}
+/** Rows and terms per line: lines of a few hundred KB, parsed and dropped one at a time. */
+const ROWS_PER_LINE = 2000;
+const LINE_CHARS = 256 * 1024;
 
+const FIELDS = TESTIMONY_INDEX_OPTIONS.fields?.length ?? 0;
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isIds = (value: unknown): value is Id[] => Array.isArray(value) && value.every(isId) && new Set(value).size === value.length;
 const isLinks = (value: unknown, entities: number): value is number[] =>
-  Array.isArray(value) && value.every((x) => Number.isSafeInteger(x) && (x as number) >= 0 && (x as number) < entities) && new Set(value).size === value.length;
+  Array.isArray(value) && value.every((x) => isCount(x) && x < entities) && new Set(value).size === value.length;
 
-function isMetaRow(row: unknown, entities: number): row is MetaRow {
-  return Array.isArray(row) && row.length === 4 && isId(row[0]) && Number.isSafeInteger(row[1]) && typeof row[2] === 'string' && isLinks(row[3], entities);
+interface Header {
+  readonly e: Id[];
+  readonly n: number;
+  readonly c: number;
+  readonly a: number[];
 }
 
-/** Parses a snapshot; null for anything not made by this INDEX_FORMAT. */
-function parseSnapshot(text: string): Snapshot | null {
-  let raw: unknown;
+function parseHeader(line: string | undefined): Header | null {
+  const raw = parseLine(line);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { v, e, n, c, a } = raw as Record<string, unknown>;
+  if (v !== INDEX_FORMAT || !isIds(e) || !isCount(n) || !isCount(c) || c > n) return null;
+  if (!Array.isArray(a) || a.length !== FIELDS || !a.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) return null;
+  return { e, n, c, a };
+}
+
+function parseLine(line: string | undefined): unknown {
+  if (line === undefined) return undefined;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(line);
   } catch {
-    return null;
+    return undefined;
   }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { v, e, t, x, i } = raw as Record<string, unknown>;
-  if (v !== INDEX_FORMAT || !isIds(e) || !Array.isArray(t) || !t.every((row) => isMetaRow(row, e.length))) return null;
-  if (new Set(t.map(([id]) => id)).size !== t.length) return null;
-  if (typeof x !== 'object' || x === null) return null;
-  return { v, e, t, x: x as Snapshot['x'], i };
+}
+
+/** The lines of `source`, decoded one at a time (a malformed UTF-8 sequence throws). */
+function* linesOf(source: SnapshotSource): Generator<string> {
+  if (typeof source === 'string') {
+    for (let from = 0; from <= source.length; ) {
+      const end = source.indexOf('\n', from);
+      yield source.slice(from, end === -1 ? source.length : end);
+      if (end === -1) return;
+      from = end + 1;
+    }
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let from = 0; from <= source.length; ) {
+    const end = source.indexOf(0x0a, from);
+    yield decoder.decode(source.subarray(from, end === -1 ? source.length : end));
+    if (end === -1) return;
+    from = end + 1;
+  }
+}
+
+/** UTF-8 bytes written a line at a time into one growing buffer (no whole-index string). */
+class ByteSink {
+  private bytes = new Uint8Array(64 * 1024);
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  write(text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    const need = this.length + text.length * 3;
+    if (need > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.length));
+      release(this.bytes);
+      this.bytes = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+
+  /** The bytes written, in a buffer of their exact size. */
+  finish(): Uint8Array<ArrayBuffer> {
+    const out = this.bytes.slice(0, this.length);
+    release(this.bytes);
+    this.bytes = new Uint8Array(0);
+    return out;
+  }
 }
 
 /**
- * minisearch's JSON of `index` with its postings taken out (`index: []`, written by its own
- * toJSON over a view of the index whose term index is empty) and the postings encoded apart.
+ * Frees `bytes`' memory now instead of at the next garbage collection, where the runtime can
+ * (ArrayBuffer.prototype.transfer detaches it); otherwise leaves it to the collector.
+ * The caller must hold the only use of it.
  */
-function withoutPostings(index: MiniSearch<TestimonyDoc>): Pick<Snapshot, 'x' | 'i'> {
-  const view = Object.create(index, { _index: { value: [] } }) as MiniSearch<TestimonyDoc>;
-  return { x: view.toJSON(), i: encodePostings(index) };
+export function release(bytes: Uint8Array): void {
+  const buffer: unknown = bytes.buffer;
+  if (!(buffer instanceof ArrayBuffer)) return;
+  const movable = buffer as ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer; readonly detached?: boolean };
+  if (typeof movable.transfer === 'function' && movable.detached !== true) movable.transfer(0);
 }
 
 /** The search engine with save and restore. */
@@ -92,10 +151,27 @@ export class PersistentSearchEngine extends SearchEngine {
   /** Set by `prepare`: whether a snapshot was taken over. */
   private prepared: { readonly restored: boolean } | null = null;
 
-  /** The testimony index and what it covers, as text (JSON). */
+  /** The testimony index and what it covers, as text (tests; the worker uses `snapshotBytes`). */
   snapshot(): string {
+    return [...this.snapshotLines()].join('\n');
+  }
+
+  /** The snapshot as UTF-8 bytes, encoded a line at a time. */
+  snapshotBytes(): Uint8Array<ArrayBuffer> {
+    const sink = new ByteSink();
+    let first = true;
+    for (const line of this.snapshotLines()) {
+      sink.write(first ? line : `\n${line}`);
+      first = false;
+    }
+    return sink.finish();
+  }
+
+  private *snapshotLines(): Generator<string> {
     // Run a while after changes settle (search-client.ts): a good moment to make the postings compact.
     compactPostings(this.testimonyIndex);
+    const internals = testimonyInternals(this.testimonyIndex);
+    internals._fieldLength.trim(internals._nextId);
     // Only entities still linked, numbered afresh: ids of deleted ones do not pile up across sessions.
     const e: Id[] = [];
     const position = new Map<number, number>();
@@ -107,29 +183,53 @@ export class PersistentSearchEngine extends SearchEngine {
       }
       return found;
     };
-    const t: MetaRow[] = [];
-    for (const [id, meta] of this.meta) t.push([id, this.pending.has(id) ? 0 : meta.version, meta.referenceCode, this.links.numbersOf(meta.slot).map(at)]);
-    const snapshot: Snapshot = { v: INDEX_FORMAT, e, t, ...withoutPostings(this.testimonyIndex) };
-    return JSON.stringify(snapshot);
+    const rows: unknown[][] = [];
+    for (const [id, meta] of this.meta) {
+      const shortId = internals._idToShortId.get(id) ?? -1;
+      const lengths = internals._fieldLength.get(shortId) ?? [];
+      const row = [shortId, id, this.pending.has(id) ? 0 : meta.version, meta.referenceCode, Array.from({ length: FIELDS }, (_, f) => lengths[f] ?? 0), this.links.numbersOf(meta.slot).map(at)];
+      if (rows.length === 0 || (rows.at(-1)?.length ?? 0) > ROWS_PER_LINE) rows.push(['t']);
+      rows.at(-1)?.push(row);
+    }
+    const a = Array.from({ length: FIELDS }, (_, field) => internals._avgFieldLength[field] ?? 0); // [] while nothing was ever indexed
+    yield JSON.stringify({ v: INDEX_FORMAT, e, n: internals._nextId, c: this.meta.size, a });
+    for (const line of rows) yield JSON.stringify(line);
+    rows.length = 0;
+    const live = (shortId: number) => internals._documentIds.has(shortId);
+    let line: string[] = [];
+    let chars = 0;
+    for (const [term, fields] of internals._index) {
+      const encoded = encodeTerm(term, fields, live);
+      if (!encoded) continue;
+      const text = JSON.stringify(encoded);
+      line.push(text);
+      chars += text.length;
+      if (chars >= LINE_CHARS) {
+        yield `["i",${line.join(',')}]`;
+        line = [];
+        chars = 0;
+      }
+    }
+    if (line.length > 0) yield `["i",${line.join(',')}]`;
   }
 
   /**
-   * Takes over the snapshot `text` (null: none) into this fresh engine: the slow part (parsing,
-   * rebuilding the term tree), which can run while the case file is still loading.
+   * Takes over the saved index `source` (null: none) into this fresh engine: the slow part
+   * (parsing, rebuilding the term tree), which can run while the case file is still loading.
+   * Reads it a line at a time; anything not made by this INDEX_FORMAT restores nothing.
    */
-  prepare(text: string | null): void {
+  prepare(source: SnapshotSource | null): void {
     if (this.prepared) return;
-    const snapshot = text === null ? null : parseSnapshot(text);
-    this.prepared = { restored: snapshot ? this.load(snapshot) : false };
+    this.prepared = { restored: source !== null && this.load(source) };
   }
 
   /**
    * Finishes a restore (after `prepare`; without it, as from no snapshot): indexes `names`,
    * drops every testimony not in `current` (id → version), and returns the testimonies to
-   * (re-)index. `text`, if given, is prepared first.
+   * (re-)index. `source`, if given, is prepared first.
    */
-  restore(text: string | null, current: ReadonlyMap<Id, number>, names: CurrentNames): RestoreOutcome {
-    this.prepare(text);
+  restore(source: SnapshotSource | null, current: ReadonlyMap<Id, number>, names: CurrentNames): RestoreOutcome {
+    this.prepare(source);
     const restored = this.prepared?.restored ?? false;
     const stale = new Set<Id>();
     for (const doc of names.facilities) this.addNamed('facility', doc);
@@ -146,20 +246,53 @@ export class PersistentSearchEngine extends SearchEngine {
   }
 
   /** Takes over the snapshot's index; false (and nothing changed) if it does not hold together. */
-  private load(snapshot: Snapshot): boolean {
-    let index: MiniSearch<TestimonyDoc>;
+  private load(source: SnapshotSource): boolean {
+    let rows: [Id, number, string, number[], number][];
+    let header: Header | null;
+    let index: ReturnType<typeof newTestimonyIndex>;
     try {
-      index = MiniSearch.loadJS<TestimonyDoc>({ ...snapshot.x, index: [] }, TESTIMONY_INDEX_OPTIONS);
+      const lines = linesOf(source);
+      header = parseHeader(lines.next().value ?? undefined);
+      if (!header) return false;
+      const { e, n, c, a } = header;
+      index = newTestimonyIndex(n);
+      const internals = testimonyInternals(index);
+      internals._nextId = n;
+      internals._avgFieldLength = [...a];
+      rows = [];
+      for (const line of lines) {
+        const parsed = parseLine(line);
+        if (!Array.isArray(parsed) || parsed.length < 2) return false;
+        const [kind, ...items] = parsed as unknown[];
+        if (kind === 't') {
+          for (const row of items) {
+            if (!Array.isArray(row) || row.length !== 6) return false;
+            const [shortId, id, version, referenceCode, lengths, links] = row as unknown[];
+            if (!isCount(shortId) || shortId >= n || !isId(id) || !Number.isSafeInteger(version) || typeof referenceCode !== 'string' || !isLinks(links, e.length)) return false;
+            if (!Array.isArray(lengths) || lengths.length !== FIELDS || !lengths.every(isCount)) return false;
+            if (internals._documentIds.has(shortId) || internals._idToShortId.has(id)) return false;
+            internals._documentIds.set(shortId, id);
+            internals._idToShortId.set(id, shortId);
+            internals._fieldLength.put(shortId, lengths);
+            rows.push([id, version as number, referenceCode, links, shortId]);
+          }
+        } else if (kind === 'i') {
+          for (const item of items) {
+            const decoded = decodeTerm(item, FIELDS, n);
+            if (!decoded || internals._index.get(decoded.term)) return false;
+            internals._index.set(decoded.term, decoded.postings);
+          }
+        } else return false;
+      }
+      if (rows.length !== c) return false;
+      internals._documentCount = c;
     } catch {
-      return false;
+      return false; // a malformed UTF-8 sequence
     }
-    if (index.documentCount !== snapshot.t.length || !snapshot.t.every(([id]) => index.has(id))) return false;
-    const nextId = Number.isSafeInteger(snapshot.x.nextId) ? snapshot.x.nextId : 0;
-    if (!decodePostings(index, snapshot.i, TESTIMONY_INDEX_OPTIONS.fields.length, nextId)) return false;
     this.testimonyIndex = index;
-    const numbers = snapshot.e.map((entity) => this.links.numberOf(entity));
-    for (const [id, version, referenceCode, linked] of snapshot.t) {
-      const slot = this.links.addNumbered(id, linked.map((at) => numbers[at] ?? 0));
+    const numbers = header.e.map((entity) => this.links.numberOf(entity));
+    for (const [id, version, referenceCode, linked, shortId] of rows) {
+      const slot = this.links.addNumbered(id, shortId, linked.map((at) => numbers[at] ?? 0));
       this.meta.set(id, { version, referenceCode, slot });
     }
     return true;

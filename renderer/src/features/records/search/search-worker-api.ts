@@ -10,7 +10,7 @@ import type { CurrentNames, RestoreOutcome } from './search-snapshot';
 
 /** What search.worker.ts exposes with comlink. */
 export interface SearchWorkerApi {
-  /** Takes over a saved index (UTF-8 JSON bytes, transferred; null for none). Call once, first. */
+  /** Takes over a saved index (UTF-8 bytes, transferred and freed once read; null for none). Call once, first. */
   prepare(saved: Uint8Array | null): void;
   /** Indexes `names`, drops testimonies not in `current` (id, version), and says which to index. */
   restore(current: readonly (readonly [Id, number])[], names: CurrentNames): RestoreOutcome;
@@ -19,7 +19,7 @@ export interface SearchWorkerApi {
   search(query: string, limit: number): EngineSearchResults;
   /** Holds the texts of `docs` and returns the snippets of `hits` (see EngineSearchResults.textless). */
   snippets(docs: readonly TestimonyDoc[], hits: readonly TextlessHit[]): Record<Id, string>;
-  /** The index as UTF-8 JSON bytes (transferred), for the vault to store encrypted. */
+  /** The index as UTF-8 bytes (transferred), for the vault to store encrypted. */
   snapshot(): Uint8Array;
   duplicates(kind: MergeableKind): DuplicateSuggestion[];
   suggestionsFor(kind: MergeableKind, names: readonly string[], excludeId?: Id): DuplicateSuggestion[];

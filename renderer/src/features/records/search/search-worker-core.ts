@@ -4,7 +4,7 @@
  */
 import { transfer } from 'comlink';
 import { DuplicateEngine } from '../duplicates/duplicate-engine';
-import { PersistentSearchEngine } from './search-snapshot';
+import { PersistentSearchEngine, release } from './search-snapshot';
 import type { SearchWorkerApi } from './search-worker-api';
 
 /** A fresh API with empty indexes. */
@@ -13,7 +13,9 @@ export function createSearchWorkerApi(): SearchWorkerApi {
   const duplicates = new DuplicateEngine();
   return {
     prepare(saved) {
-      search.prepare(saved ? new TextDecoder().decode(saved) : null);
+      // Read a line at a time, then freed at once: the saved index's bytes are not kept (or left as garbage) beside the index they became.
+      search.prepare(saved);
+      if (saved) release(saved);
     },
     restore(current, names) {
       duplicates.put('facility', names.facilities);
@@ -34,7 +36,7 @@ export function createSearchWorkerApi(): SearchWorkerApi {
       return search.snippets(hits);
     },
     snapshot() {
-      const bytes = new TextEncoder().encode(search.snapshot());
+      const bytes = search.snapshotBytes();
       return transfer(bytes, [bytes.buffer]);
     },
     duplicates: (kind) => duplicates.suggestions(kind),
