@@ -4,15 +4,16 @@
  * merges, profiles, filters). Pure data structure; runs on the renderer's main thread.
  *
  * Maintained incrementally: a save removes the old version's contributions and adds the new
- * one's, so the cost of a save does not grow with the archive. Built once at load (in
- * slices, see case-data.ts). Reads go through `get(id)`, which assembles the answer from the
+ * one's: adding costs the new links, removing one pass over the item list of each facility or
+ * person the old version linked to (flat arrays, compact: see ItemList). Built once at load
+ * (in slices, see case-data.ts). Reads go through `get(id)`, which assembles the answer from the
  * entries of that one id (a profile with 500 allegations reads 500 entries, nothing else).
  */
 import type { AllegedPerpetrator, Facility, PositionStatement, Testimony } from '../../../../shared/domain';
+import type { Id } from '../../vault/vault-client';
 
 /** What the indexes read of a testimony (its summary has it). */
 type TestimonyLinks = Pick<Testimony, 'allegations' | 'detentionEpisodes' | 'witnessId' | 'consentId'>;
-import type { Id } from '../../vault/vault-client';
 
 /** An item (allegation or episode) by its testimony and position. */
 export interface IndexedItem {
@@ -48,33 +49,95 @@ export interface CaseIndexes {
   allegationCount(perpetratorId: Id): number;
 }
 
-/** key → testimony → item positions. */
-type ItemIndex = Map<Id, Map<Id, number[]>>;
-
-function addItem(index: ItemIndex, key: Id, testimonyId: Id, position: number): void {
-  let byTestimony = index.get(key);
-  if (!byTestimony) index.set(key, (byTestimony = new Map()));
-  const list = byTestimony.get(testimonyId);
-  if (list) list.push(position);
-  else byTestimony.set(testimonyId, [position]);
+/**
+ * The items (allegations or episodes) linked to one key, flat: item n is position
+ * `positions[n]` of testimony `testimonyIds[n]`, a testimony's items next to each other. Two
+ * arrays of ids and small integers cost 8 bytes an item, where a Map of testimonies with an
+ * array of positions each cost about 60 (issue 7: seven items per testimony, 100,000 testimonies).
+ */
+interface ItemList {
+  readonly testimonyIds: Id[];
+  readonly positions: number[];
+  /** Distinct testimonies among the items. */
+  testimonies: number;
 }
 
-function removeTestimonyFrom(index: ItemIndex, key: Id, testimonyId: Id): number {
-  const byTestimony = index.get(key);
-  const removed = byTestimony?.get(testimonyId)?.length ?? 0;
-  byTestimony?.delete(testimonyId);
-  if (byTestimony?.size === 0) index.delete(key);
-  return removed;
+/** key → its items. */
+type ItemIndex = Map<Id, ItemList>;
+
+/**
+ * Adds item `position` of testimony `testimonyId` under `key`. A testimony's items are added
+ * together (addTestimony), so they are adjacent in each list: a testimony is new to the list
+ * exactly when the list's last item is not one of its own.
+ */
+function addItem(index: ItemIndex, key: Id, testimonyId: Id, position: number): void {
+  let list = index.get(key);
+  if (!list) index.set(key, (list = { testimonyIds: [], positions: [], testimonies: 0 }));
+  if (list.testimonyIds[list.testimonyIds.length - 1] !== testimonyId) list.testimonies += 1;
+  list.testimonyIds.push(testimonyId);
+  list.positions.push(position);
+}
+
+/** Removes every item of the testimonies in `gone` from the list of `key`, in one pass. */
+function removeItems(index: ItemIndex, key: Id, gone: ReadonlySet<Id>): void {
+  const list = index.get(key);
+  if (!list) return;
+  const { testimonyIds, positions } = list;
+  let kept = 0;
+  let previous: Id | null = null;
+  // One testimony (a save) is the common case: a comparison per item, no hashing.
+  const only = gone.size === 1 ? ([...gone][0] as Id) : null;
+  for (let n = 0; n < testimonyIds.length; n += 1) {
+    const id = testimonyIds[n] as Id;
+    if (only === null ? gone.has(id) : id === only) {
+      // A testimony's items are adjacent: count it once.
+      if (id !== previous) list.testimonies -= 1;
+    } else {
+      testimonyIds[kept] = id;
+      positions[kept] = positions[n] as number;
+      kept += 1;
+    }
+    previous = id;
+  }
+  testimonyIds.length = kept;
+  positions.length = kept;
+  if (kept === 0) index.delete(key);
 }
 
 function itemsView(index: ItemIndex): IndexView<readonly IndexedItem[]> {
   return {
     get: (key) => {
-      const byTestimony = index.get(key);
-      if (!byTestimony) return undefined;
-      const out: IndexedItem[] = [];
-      for (const [testimonyId, positions] of byTestimony) for (const position of positions) out.push({ testimonyId, index: position });
-      return out;
+      const list = index.get(key);
+      return list?.testimonyIds.map((testimonyId, n) => ({ testimonyId, index: list.positions[n] as number }));
+    },
+  };
+}
+
+/** key → one testimony id, or several (most witnesses and consents have one testimony). */
+type LinkIndex = Map<Id, Id | Id[]>;
+
+function addLink(map: LinkIndex, key: Id, value: Id): void {
+  const present = map.get(key);
+  if (present === undefined) map.set(key, value);
+  else if (typeof present === 'string') map.set(key, present === value ? present : [present, value]);
+  else if (!present.includes(value)) present.push(value);
+}
+
+function removeLink(map: LinkIndex, key: Id, value: Id): void {
+  const present = map.get(key);
+  if (present === value) map.delete(key);
+  else if (Array.isArray(present)) {
+    const left = present.filter((id) => id !== value);
+    if (left.length === 0) map.delete(key);
+    else map.set(key, left.length === 1 ? (left[0] as Id) : left);
+  }
+}
+
+function linksView(map: LinkIndex): IndexView<ReadonlySet<Id>> {
+  return {
+    get: (key) => {
+      const present = map.get(key);
+      return present === undefined ? undefined : new Set(typeof present === 'string' ? [present] : present);
     },
   };
 }
@@ -91,35 +154,53 @@ function deleteFrom(map: Map<Id, Set<Id>>, key: Id, value: Id): void {
   if (set?.size === 0) map.delete(key);
 }
 
+/**
+ * Calls `visit` once for each facility a testimony links to (episodes and allegations), with
+ * no Set per testimony (it runs for every testimony at load). `seen` is the caller's scratch list.
+ */
+function forEachFacility(body: TestimonyLinks, seen: Id[], visit: (facilityId: Id) => void): void {
+  seen.length = 0;
+  const once = (id: Id) => {
+    if (seen.includes(id)) return;
+    seen.push(id);
+    visit(id);
+  };
+  for (const episode of body.detentionEpisodes) once(episode.facilityId);
+  for (const allegation of body.allegations) if (allegation.facilityId !== undefined) once(allegation.facilityId);
+}
+
 /** The mutable indexes the case store keeps up to date. */
 export class MutableCaseIndexes implements CaseIndexes {
   private readonly perpetratorAllegations: ItemIndex = new Map();
   private readonly facilityAllegations: ItemIndex = new Map();
   private readonly facilityEpisodes: ItemIndex = new Map();
-  private readonly allegationCounts = new Map<Id, number>();
-  private readonly byWitness = new Map<Id, Set<Id>>();
-  private readonly byConsent = new Map<Id, Set<Id>>();
+  /** Testimonies linking to each facility by an episode or an allegation (a count: lists read it for every row). */
+  private readonly facilityTestimonies = new Map<Id, number>();
+  private readonly byWitness: LinkIndex = new Map();
+  private readonly byConsent: LinkIndex = new Map();
   private readonly children = new Map<Id, Set<Id>>();
   private readonly positions = new Map<Id, Map<Id, PositionStatement[]>>();
+  /** Scratch list for forEachFacility (one testimony at a time). */
+  private readonly seen: Id[] = [];
 
   readonly allegationsByPerpetrator = itemsView(this.perpetratorAllegations);
   readonly allegationsByFacility = itemsView(this.facilityAllegations);
   readonly episodesByFacility = itemsView(this.facilityEpisodes);
   readonly testimoniesByPerpetrator: IndexView<ReadonlySet<Id>> = {
     get: (id) => {
-      const byTestimony = this.perpetratorAllegations.get(id);
-      return byTestimony ? new Set(byTestimony.keys()) : undefined;
+      const list = this.perpetratorAllegations.get(id);
+      return list ? new Set(list.testimonyIds) : undefined;
     },
   };
   readonly testimoniesByFacility: IndexView<ReadonlySet<Id>> = {
     get: (id) => {
       const a = this.facilityAllegations.get(id);
       const e = this.facilityEpisodes.get(id);
-      return a || e ? new Set([...(a?.keys() ?? []), ...(e?.keys() ?? [])]) : undefined;
+      return a || e ? new Set([...(a?.testimonyIds ?? []), ...(e?.testimonyIds ?? [])]) : undefined;
     },
   };
-  readonly testimoniesByWitness: IndexView<ReadonlySet<Id>> = { get: (id) => this.byWitness.get(id) };
-  readonly testimoniesByConsent: IndexView<ReadonlySet<Id>> = { get: (id) => this.byConsent.get(id) };
+  readonly testimoniesByWitness = linksView(this.byWitness);
+  readonly testimoniesByConsent = linksView(this.byConsent);
   readonly childrenByFacility: IndexView<readonly Id[]> = {
     get: (id) => {
       const set = this.children.get(id);
@@ -135,47 +216,65 @@ export class MutableCaseIndexes implements CaseIndexes {
   };
 
   allegationCount(perpetratorId: Id): number {
-    return this.allegationCounts.get(perpetratorId) ?? 0;
+    return this.perpetratorAllegations.get(perpetratorId)?.testimonyIds.length ?? 0;
   }
 
   /** How many testimonies link to facility `id` (episodes or allegations). */
   testimonyCountAtFacility(id: Id): number {
-    return this.testimoniesByFacility.get(id)?.size ?? 0;
+    return this.facilityTestimonies.get(id) ?? 0;
   }
 
   /** How many testimonies allege something of perpetrator `id`. */
   testimonyCountOfPerpetrator(id: Id): number {
-    return this.perpetratorAllegations.get(id)?.size ?? 0;
+    return this.perpetratorAllegations.get(id)?.testimonies ?? 0;
   }
 
   /** Adds a testimony version's links. */
   addTestimony(id: Id, body: TestimonyLinks): void {
-    body.allegations.forEach((allegation, index) => {
-      if (allegation.perpetratorId !== undefined) {
-        addItem(this.perpetratorAllegations, allegation.perpetratorId, id, index);
-        this.allegationCounts.set(allegation.perpetratorId, this.allegationCount(allegation.perpetratorId) + 1);
-      }
-      if (allegation.facilityId !== undefined) addItem(this.facilityAllegations, allegation.facilityId, id, index);
+    body.allegations.forEach((allegation, position) => {
+      if (allegation.perpetratorId !== undefined) addItem(this.perpetratorAllegations, allegation.perpetratorId, id, position);
+      if (allegation.facilityId !== undefined) addItem(this.facilityAllegations, allegation.facilityId, id, position);
     });
-    body.detentionEpisodes.forEach((episode, index) => addItem(this.facilityEpisodes, episode.facilityId, id, index));
-    if (body.witnessId !== undefined) addTo(this.byWitness, body.witnessId, id);
-    if (body.consentId !== undefined) addTo(this.byConsent, body.consentId, id);
+    body.detentionEpisodes.forEach((episode, position) => addItem(this.facilityEpisodes, episode.facilityId, id, position));
+    forEachFacility(body, this.seen, (facilityId) => this.facilityTestimonies.set(facilityId, this.testimonyCountAtFacility(facilityId) + 1));
+    if (body.witnessId !== undefined) addLink(this.byWitness, body.witnessId, id);
+    if (body.consentId !== undefined) addLink(this.byConsent, body.consentId, id);
   }
 
   /** Removes a testimony version's links (the version that was added before). */
   removeTestimony(id: Id, body: TestimonyLinks): void {
-    for (const allegation of body.allegations) {
-      if (allegation.perpetratorId !== undefined) {
-        const removed = removeTestimonyFrom(this.perpetratorAllegations, allegation.perpetratorId, id);
-        const left = this.allegationCount(allegation.perpetratorId) - removed;
-        if (left > 0) this.allegationCounts.set(allegation.perpetratorId, left);
-        else this.allegationCounts.delete(allegation.perpetratorId);
+    this.removeTestimonies([[id, body]]);
+  }
+
+  /**
+   * Removes the links of several testimony versions (those added before), each item list
+   * they touch filtered once: a merge repointing a thousand testimonies at one facility costs
+   * one pass over that facility's items, not a thousand.
+   */
+  removeTestimonies(versions: readonly (readonly [Id, TestimonyLinks])[]): void {
+    const byPerpetrator = new Map<Id, Set<Id>>();
+    const byFacilityAllegation = new Map<Id, Set<Id>>();
+    const byFacilityEpisode = new Map<Id, Set<Id>>();
+    const note = (map: Map<Id, Set<Id>>, key: Id | undefined, id: Id) => {
+      if (key !== undefined) addTo(map, key, id);
+    };
+    for (const [id, body] of versions) {
+      for (const allegation of body.allegations) {
+        note(byPerpetrator, allegation.perpetratorId, id);
+        note(byFacilityAllegation, allegation.facilityId, id);
       }
-      if (allegation.facilityId !== undefined) removeTestimonyFrom(this.facilityAllegations, allegation.facilityId, id);
+      for (const episode of body.detentionEpisodes) note(byFacilityEpisode, episode.facilityId, id);
+      forEachFacility(body, this.seen, (facilityId) => {
+        const left = this.testimonyCountAtFacility(facilityId) - 1;
+        if (left > 0) this.facilityTestimonies.set(facilityId, left);
+        else this.facilityTestimonies.delete(facilityId);
+      });
+      if (body.witnessId !== undefined) removeLink(this.byWitness, body.witnessId, id);
+      if (body.consentId !== undefined) removeLink(this.byConsent, body.consentId, id);
     }
-    for (const episode of body.detentionEpisodes) removeTestimonyFrom(this.facilityEpisodes, episode.facilityId, id);
-    if (body.witnessId !== undefined) deleteFrom(this.byWitness, body.witnessId, id);
-    if (body.consentId !== undefined) deleteFrom(this.byConsent, body.consentId, id);
+    for (const [key, ids] of byPerpetrator) removeItems(this.perpetratorAllegations, key, ids);
+    for (const [key, ids] of byFacilityAllegation) removeItems(this.facilityAllegations, key, ids);
+    for (const [key, ids] of byFacilityEpisode) removeItems(this.facilityEpisodes, key, ids);
   }
 
   addFacility(id: Id, body: Facility): void {

@@ -12,9 +12,11 @@
  * interleave with another command of this session.
  */
 import type { AllegedPerpetrator, ConsentRecord, Facility, Testimony } from '../../../../shared/domain';
-import { createSlicer } from '../../vault/ui-slices';
-import type { Id, LiveRecord, VaultClient } from '../../vault/vault-client';
-import { deriveCaseData, loadCaseData, type CaseData, type RawCase } from './case-data';
+import { createSlicer, yieldToUi } from '../../vault/ui-slices';
+import type { Id, LiveRecord, RecordList, VaultClient } from '../../vault/vault-client';
+import { applyCaseChange, loadCaseData, type CaseData, type RawCase } from './case-data';
+import { Interner } from './case-interning';
+import { ChunkedMap } from './chunked-map';
 import { today } from './consent-glance';
 import { CaseFileClosedError } from './errors';
 import { consentKind, facilityKind, mergeJournalKind, perpetratorKind, sequenceKind, testimonyKind, witnessKind, type MergeJournal } from './record-kinds';
@@ -61,16 +63,6 @@ export interface CaseStoreOptions {
   readonly spawnSearch?: (() => SearchEndpoint) | null;
   readonly now?: () => Date;
 }
-
-function withChanges<T>(map: ReadonlyMap<Id, T>, put: readonly T[] | undefined, remove: readonly Id[] | undefined, idOf: (value: T) => Id): ReadonlyMap<Id, T> {
-  if (!put?.length && !remove?.length) return map;
-  const next = new Map(map);
-  for (const id of remove ?? []) next.delete(id);
-  for (const value of put ?? []) next.set(idOf(value), value);
-  return next;
-}
-
-const byId = <T extends { id: Id }>(value: T) => value.id;
 
 /** Full testimonies read per round trip to the vault worker while indexing (about 500 KB: a short task to receive). */
 const READ_BATCH = 100;
@@ -148,36 +140,56 @@ export class CaseStore {
       // The vault worker answers in the order asked and this thread validates each answer as it
       // arrives, while the worker decrypts the next. Summaries go first, in parts: validating
       // them is most of this thread's work, and it overlaps the worker's decryption of the
-      // other lists, which are quick to validate once they arrive.
+      // other lists, which are quick to validate once they arrive. Each record validated then
+      // has its repeated parts shared (case-interning.ts).
+      const interner = new Interner();
       const [testimonies, facilities, perpetrators, consents, witnesses, sequences, journals] = await Promise.all([
         // Summaries only: the full bodies are read when a testimony is opened, and for search.
-        records.listSummaries(testimonyKind, (input) => testimonySummarySchema.parse(input)),
+        records.listSummaries(testimonyKind, (input) => interner.testimony(testimonySummarySchema.parse(input))),
         records.list(facilityKind),
         records.list(perpetratorKind),
-        records.list(consentKind),
+        records.list({ ...consentKind, parse: (input) => interner.consent(consentKind.parse(input)) }),
         records.list(witnessKind),
         records.list(sequenceKind),
         records.list(mergeJournalKind),
       ]);
       if (this.closed) return;
+      // Built in time slices (100,000 records take a long task to put in maps in one go). A
+      // record's id becomes the one string its body and the links to it share (the record
+      // arrived with a copy of its own).
+      const slicer = createSlicer();
+      const byId = <T>(list: RecordList<T>, id: (record: LiveRecord<T>) => Id) =>
+        ChunkedMap.ofSliced(list.records, id, (record): LiveRecord<T> => ({ ...record, id: id(record) }), slicer);
       const raw: RawCase = {
-        testimonies: new Map(testimonies.records.map((r) => [r.id, r])),
-        facilities: new Map(facilities.records.map((r) => [r.id, r])),
-        perpetrators: new Map(perpetrators.records.map((r) => [r.id, r])),
-        consents: new Map(consents.records.map((r) => [r.id, r])),
+        testimonies: await byId(testimonies, (r) => r.body.id),
+        facilities: await byId(facilities, (r) => interner.id(r.id)),
+        perpetrators: await byId(perpetrators, (r) => interner.id(r.id)),
+        consents: await byId(consents, (r) => r.body.id),
         // Only the pseudonym stays: names and contacts are read on demand (useWitness).
-        witnesses: new Map(witnesses.records.map((r) => [r.id, { id: r.id, pseudonymCode: r.body.pseudonymCode }])),
+        witnesses: await ChunkedMap.ofSliced(witnesses.records, (r) => interner.id(r.id), (r) => ({ id: interner.id(r.id), pseudonymCode: r.body.pseudonymCode }), slicer),
       };
+      if (this.closed) return;
       const unreadable = [testimonies, facilities, perpetrators, consents, witnesses].reduce((sum, list) => sum + list.unreadable.length, 0);
       this.allocator = SequenceAllocator.fromList(this.client, sequences.records);
       this.journals = new Map(journals.records.map((r) => [r.id, r]));
       // The saved search index is read and parsed (other threads) while the case file is derived here.
       const search = this.createSearch();
       search?.prepare().catch(() => undefined); // `load` reports the failure
-      const data = await loadCaseData(raw, this.day(), createSlicer());
+      const data = await loadCaseData(raw, this.day(), slicer);
       if (this.closed) return;
       // The worker first, so a screen rendering "ready" finds search already started.
-      if (search) this.startSearch(search, data);
+      // What the search worker is told is listed in slices as well, and the worker started and
+      // the case file published in a task of their own: a screen's first render of 100,000
+      // testimonies then never shares a task with the end of the derivation.
+      const current: (readonly [Id, number])[] = [];
+      for (const record of data.raw.testimonies.values()) {
+        current.push([record.id, record.version]);
+        const pause = slicer.maybeYield();
+        if (pause) await pause;
+      }
+      await yieldToUi();
+      if (this.closed) return;
+      if (search) this.startSearch(search, data, current);
       this.publish({ status: 'ready', data, unreadable });
     } catch (error) {
       if (!this.closed) this.publish({ status: 'failed', data: null, unreadable: 0 });
@@ -202,12 +214,12 @@ export class CaseStore {
     return search;
   }
 
-  private startSearch(search: SearchClient, data: CaseData): void {
+  /** Starts indexing: `current` is every testimony's id and version. */
+  private startSearch(search: SearchClient, data: CaseData, current: readonly (readonly [Id, number])[]): void {
     const names = {
       facilities: [...data.raw.facilities.values()].map((r) => facilityDoc(r.id, r.body)),
       perpetrators: [...data.raw.perpetrators.values()].map((r) => perpetratorDoc(r.id, r.body)),
     };
-    const current = [...data.raw.testimonies.values()].map((r) => [r.id, r.version] as const);
     search.load(names, current).catch(() => undefined); // status says `failed`; a lock says `closed`
   }
 
@@ -238,21 +250,17 @@ export class CaseStore {
     return run;
   }
 
-  /** Applies records the vault has accepted: derives entries again and updates the index. */
+  /**
+   * Applies records the vault has accepted: the entries and indexes they change (in time
+   * proportional to the change, case-data.ts) and the search index.
+   */
   commit(change: RawChange): void {
     if (this.closed) return;
-    const previous = this.data;
-    const { raw } = previous;
     const removed = change.removed ?? {};
-    const summaries = change.testimonies?.map((record) => ({ ...record, body: summariseTestimony(record.body) }));
-    const next: RawCase = {
-      testimonies: withChanges(raw.testimonies, summaries, removed.testimonies, byId),
-      facilities: withChanges(raw.facilities, change.facilities, removed.facilities, byId),
-      perpetrators: withChanges(raw.perpetrators, change.perpetrators, removed.perpetrators, byId),
-      consents: withChanges(raw.consents, change.consents, removed.consents, byId),
-      witnesses: withChanges(raw.witnesses, change.witnesses, removed.witnesses, byId),
-    };
-    this.publish({ ...this.snapshot, data: deriveCaseData(next, previous, this.day()) });
+    const { testimonies, ...others } = change;
+    const summaries = (testimonies ?? []).map((record) => ({ ...record, body: summariseTestimony(record.body) }));
+    const next = applyCaseChange(this.data, { ...others, testimonies: summaries }, this.day());
+    this.publish({ ...this.snapshot, data: next });
     const search: SearchChange = {
       testimonies: (change.testimonies ?? []).map((r) => testimonyDoc(r.id, r.body, r.version)),
       facilities: (change.facilities ?? []).map((r) => facilityDoc(r.id, r.body)),

@@ -49,7 +49,8 @@ export interface DayRange {
 }
 
 /**
- * A testimony in the case file, with its filter and sort keys computed once per version. The
+ * A testimony in the case file, with its filter and sort keys computed once per version
+ * (implemented by CaseTestimony, case-entries.ts, which keeps it small). The
  * case file holds its summary only (testimony-summary.ts); the full body (narrative, sessions)
  * is read from the vault when a testimony is opened (`useFullTestimony`) or edited.
  */
@@ -59,9 +60,9 @@ export interface TestimonyEntry {
   readonly version: number;
   readonly savedAt: string;
   readonly body: TestimonySummary;
-  /** Every facility referred to (episodes and allegations), as stored. */
+  /** Every facility referred to (episodes and allegations), as stored; a new Set at each read. */
   readonly facilityIds: ReadonlySet<Id>;
-  /** Every alleged perpetrator referred to by its allegations. */
+  /** Every alleged perpetrator referred to by its allegations; a new Set at each read. */
   readonly perpetratorIds: ReadonlySet<Id>;
   /** What the events span: detention episodes and allegation dates; null if none is dated. */
   readonly eventPeriod: DayRange | null;
@@ -101,7 +102,7 @@ export interface PerpetratorEntry {
   readonly testimonyCount: number;
 }
 
-/** A consent record with its state today. */
+/** A consent record with its state today (CaseConsent, case-entries.ts: the summary is computed when first read). */
 export interface ConsentEntry {
   readonly record: LiveRecord<ConsentRecord>;
   readonly summary: ConsentSummary;

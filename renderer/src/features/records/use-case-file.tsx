@@ -5,7 +5,11 @@
  * `<CaseFileProvider>` opens the case file when it mounts (after unlock) and disposes it when
  * it unmounts (lock unmounts the unlocked subtree), which also terminates the search worker.
  * Lists are memoised per (case data, filter value, sort value): a re-render with an equal
- * filter object costs nothing, a save re-derives once.
+ * filter object costs nothing, a save re-derives once. Every save publishes a new snapshot
+ * (so every reader re-renders), made in time proportional to the change. A snapshot's records
+ * and entries never change after it is published (case-data.ts), so a render that started on
+ * an older one reads it whole until React moves it to the new one; only the link indexes are
+ * shared and always current (readers skip a link to a testimony their snapshot lacks).
  */
 import { createContext, startTransition, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Testimony, Witness } from '../../../../shared/domain';
@@ -214,6 +218,24 @@ export function useConsent(id: Id | undefined): Lookup<ConsentEntry> {
 /** Pseudonym codes in numeric order (W-2 before W-10); one collator, not one per comparison. */
 const codeOrder = new Intl.Collator('en', { numeric: true });
 
+/** The number of a code as the app writes it (`W-0042` → 42), or NaN for any other code. */
+function codeNumber(code: string): number {
+  const match = /^W-(\d{1,9})$/.exec(code);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/**
+ * Witnesses in code order. The app's codes compare by their numbers, read once each: 50,000
+ * witnesses in no particular order take some 800,000 comparisons, a long task through the
+ * collator. Any other code is compared by the collator, which puts the app's codes in the same
+ * numeric order, so the order stays one consistent order.
+ */
+function byCode(witnesses: Iterable<WitnessPseudonym>): WitnessPseudonym[] {
+  const keyed = [...witnesses].map((witness) => ({ witness, number: codeNumber(witness.pseudonymCode) }));
+  keyed.sort((a, b) => (Number.isNaN(a.number) || Number.isNaN(b.number) ? codeOrder.compare(a.witness.pseudonymCode, b.witness.pseudonymCode) : a.number - b.number));
+  return keyed.map(({ witness }) => witness);
+}
+
 /**
  * Every witness by pseudonym (for pickers), sorted by code. Sorted again only when the
  * witnesses change, not at every save of the case file: thousands of codes take a long task
@@ -224,7 +246,7 @@ export function useWitnesses(): ListResult<WitnessPseudonym> {
   const witnesses = data?.witnesses;
   return useMemo(() => {
     if (!witnesses) return { status: status === 'failed' ? 'failed' : 'loading', items: [], total: 0 };
-    return { status: 'ready', items: [...witnesses.values()].sort((a, b) => codeOrder.compare(a.pseudonymCode, b.pseudonymCode)), total: witnesses.size };
+    return { status: 'ready', items: byCode(witnesses.values()), total: witnesses.size };
   }, [witnesses, status]);
 }
 

@@ -8,6 +8,7 @@ import {
   useHistory,
   useNameSuggestions,
   useWitness,
+  useWitnesses,
   type CaseCommands,
   type Id,
 } from '../../../../renderer/src/features/records';
@@ -70,6 +71,27 @@ describe('case-file hooks', () => {
     await client.lock('manual');
     await expect.element(probe).toHaveTextContent('"witness":"missing"');
     expect(log.terminated).toHaveLength(1);
+    await client.dispose();
+  });
+
+  it('lists witnesses in code order: numbers as numbers (W-2 before W-10), other codes among them', async () => {
+    const { client } = await makeUnlockedVault();
+    let add: CaseCommands | null = null;
+    function Codes() {
+      add = useCaseCommands();
+      const witnesses = useWitnesses();
+      return <output data-testid="codes">{witnesses.items.map((w) => w.pseudonymCode).join(' ')}</output>;
+    }
+    const screen = await render(
+      <VaultProvider client={client}>
+        <CaseFileProvider options={{ spawnSearch: null }}>
+          <Codes />
+        </CaseFileProvider>
+      </VaultProvider>,
+    );
+    await expect.poll(() => add !== null).toBe(true);
+    for (const code of ['W-10', 'W-0002', 'W-3A', 'W-1']) await (add as unknown as CaseCommands).createWitness({ fullName: 'Synthetic witness', otherNames: [], contacts: [], pseudonymCode: code });
+    await expect.element(screen.getByTestId('codes')).toHaveTextContent('W-1 W-0002 W-3A W-10');
     await client.dispose();
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { filterFacilities, filterPerpetrators, filterTestimonies, sortFacilities, sortTestimonies } from '../../../../renderer/src/features/records/filters';
-import { allegation, caseData, consent, episode, facility, interviewSession, month, perpetrator, testimony, year } from './case-fixtures';
+import { deriveCaseData } from '../../../../renderer/src/features/records/case-data';
+import type { CaseTestimony } from '../../../../renderer/src/features/records/case-entries';
+import { allegation, caseData, consent, episode, facility, interviewSession, month, perpetrator, rawCase, testimony, year } from './case-fixtures';
 
 const session = interviewSession;
 
@@ -52,5 +54,39 @@ describe('testimony filters', () => {
     expect(ids(filterPerpetrators(data, { facilityId: branch.id }))).toEqual([p.id]);
     expect(ids(filterPerpetrators(data, { query: 'mansour' }))).toEqual([p.id]);
     expect(ids(filterPerpetrators(data, { status: ['arrested'] }))).toEqual([]);
+  });
+
+  it('sorts a larger case file exactly as comparing the entries field by field does', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const statuses = ['draft', 'complete', 'reviewed', 'sealed'] as const;
+    const place = facility(['Sednaya Prison']);
+    const many = Array.from({ length: 300 }, () =>
+      testimony({
+        status: statuses[Math.floor(random() * statuses.length)] ?? 'draft',
+        sessions: random() < 0.7 ? [session(`2025-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`)] : [],
+        detentionEpisodes: random() < 0.6 ? [episode(place.id, { from: year(2010 + Math.floor(random() * 6)) })] : [],
+      }),
+    );
+    const saved = (n: number) => `2026-0${1 + (n % 9)}-1${n % 7}T10:${String(n % 60).padStart(2, '0')}:00.000Z`;
+    const raw = rawCase({ testimonies: many, facilities: [place] });
+    const data = deriveCaseData({ ...raw, testimonies: new Map([...raw.testimonies].map(([id, r], n) => [id, { ...r, savedAt: saved(n) }])) }, null, '2026-03-01');
+    const statusOrder = (status: string) => ['draft', 'complete', 'reviewed', 'sealed'].indexOf(status);
+    const day = (date: string | null) => (date === null ? null : Number(date.replaceAll('-', '')));
+    const undatedLast = (sign: number, a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : sign * (a - b));
+    for (const by of ['reference', 'saved', 'status', 'interview-date', 'event-date'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sign = direction === 'asc' ? 1 : -1;
+        const primary = {
+          reference: (a: CaseTestimony, b: CaseTestimony) => sign * (a.referenceNumber - b.referenceNumber),
+          saved: (a: CaseTestimony, b: CaseTestimony) => sign * (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0),
+          status: (a: CaseTestimony, b: CaseTestimony) => sign * (statusOrder(a.body.status) - statusOrder(b.body.status)),
+          'interview-date': (a: CaseTestimony, b: CaseTestimony) => undatedLast(sign, day(a.interviewDate), day(b.interviewDate)),
+          'event-date': (a: CaseTestimony, b: CaseTestimony) => undatedLast(sign, a.eventPeriod?.earliest ?? null, b.eventPeriod?.earliest ?? null),
+        }[by];
+        const expected = [...data.testimonies.values()].sort((a, b) => primary(a, b) || b.referenceNumber - a.referenceNumber);
+        expect(ids(sortTestimonies(data, filterTestimonies(data, {}), { by, direction })), `${by} ${direction}`).toEqual(ids(expected));
+      }
+    }
   });
 });
