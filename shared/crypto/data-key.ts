@@ -61,21 +61,40 @@ export function checkEpochKey(s: Sodium, key: EpochKey): void {
   }
 }
 
-/** The location fields shared by both associated data layouts: vault | record | compartment. */
-export function locationBytes(location: RecordLocation): ByteWriter {
-  return new ByteWriter().bytes(location.vaultId).bytes(location.recordId).u8(COMPARTMENT_CODE[location.compartment]);
+/**
+ * The wrap associated data, written into one array: unlock unwraps one key per row, and a
+ * ByteWriter's small arrays cost about as much as the unwrap itself:
+ * `WRAP_LABEL | format | location (writeLocation) | u32 epoch | table_len | table`.
+ */
+function wrapAd(location: RecordLocation, epoch: number): Uint8Array {
+  if (!isEpoch(epoch)) throw new RecordError('invalid-input');
+  const table = ascii(location.table);
+  const ad = new Uint8Array(WRAP_LABEL.length + 1 + LOCATION_BYTES + 4 + 1 + table.length);
+  ad.set(WRAP_LABEL);
+  ad[WRAP_LABEL.length] = WRAP_FORMAT;
+  const at = writeLocation(ad, WRAP_LABEL.length + 1, location);
+  new DataView(ad.buffer).setUint32(at, epoch);
+  ad[at + 4] = table.length;
+  ad.set(table, at + 5);
+  return ad;
 }
 
-function wrapAd(location: RecordLocation, epoch: number): Uint8Array {
-  const table = ascii(location.table);
-  return new ByteWriter().bytes(WRAP_LABEL).u8(WRAP_FORMAT).bytes(locationBytes(location).finish()).u32(epoch).u8(table.length).bytes(table).finish();
+/** Length of the location fields shared by both associated data layouts: vault | record | compartment. */
+export const LOCATION_BYTES = 2 * ID_BYTES + 1;
+
+/** Writes the location fields (vault id, record id, compartment code) into `out` at `at`; returns the offset after them. */
+export function writeLocation(out: Uint8Array, at: number, location: RecordLocation): number {
+  out.set(location.vaultId, at);
+  out.set(location.recordId, at + ID_BYTES);
+  out[at + 2 * ID_BYTES] = COMPARTMENT_CODE[location.compartment];
+  return at + LOCATION_BYTES;
 }
 
 /** Wraps with validated inputs (shared by seal and re-wrap). */
 export function wrapWith(s: Sodium, location: RecordLocation, dataKey: Uint8Array, key: EpochKey, random: RandomBytes | undefined): Uint8Array {
   if (dataKey.length !== DATA_KEY_BYTES) throw new RecordError('invalid-input');
   const nonce = drawRandom(s, random, NONCE_BYTES);
-  const wrapKey = deriveSubkey(s, key.key, SUBKEYS.dataKeyWrap);
+  const wrapKey = dataKeyWrapKey(s, key);
   try {
     return new ByteWriter().u8(WRAP_FORMAT).bytes(nonce).bytes(aeadSeal(s, wrapKey, nonce, dataKey, wrapAd(location, key.epoch))).finish();
   } finally {
@@ -83,13 +102,29 @@ export function wrapWith(s: Sodium, location: RecordLocation, dataKey: Uint8Arra
   }
 }
 
+/**
+ * The key that wraps data keys under `key` (a subkey of it). Unwrapping many rows under one
+ * epoch key derives it once (`unwrapWithKey`) instead of per row; the caller wipes it.
+ */
+export function dataKeyWrapKey(s: Sodium, key: EpochKey): Uint8Array {
+  return deriveSubkey(s, key.key, SUBKEYS.dataKeyWrap);
+}
+
 /** Unwraps with validated inputs; throws `RecordError`. The caller wipes the result. */
 export function unwrapWith(s: Sodium, location: RecordLocation, wrapped: Uint8Array, key: EpochKey): Uint8Array {
+  const wrapKey = dataKeyWrapKey(s, key);
+  try {
+    return unwrapWithKey(s, location, wrapped, wrapKey, key.epoch);
+  } finally {
+    wipe(wrapKey);
+  }
+}
+
+/** `unwrapWith` with the wrap key of epoch `epoch` already derived (`dataKeyWrapKey`). */
+export function unwrapWithKey(s: Sodium, location: RecordLocation, wrapped: Uint8Array, wrapKey: Uint8Array, epoch: number): Uint8Array {
   if (!(wrapped instanceof Uint8Array) || wrapped.length !== WRAPPED_KEY_BYTES) throw new RecordError('malformed');
   if (wrapped[0] !== WRAP_FORMAT) throw new RecordError('unsupported-format');
-  const wrapKey = deriveSubkey(s, key.key, SUBKEYS.dataKeyWrap);
-  const dataKey = aeadOpen(s, wrapKey, wrapped.subarray(1, 1 + NONCE_BYTES), wrapped.subarray(1 + NONCE_BYTES), wrapAd(location, key.epoch));
-  wipe(wrapKey);
+  const dataKey = aeadOpen(s, wrapKey, wrapped.subarray(1, 1 + NONCE_BYTES), wrapped.subarray(1 + NONCE_BYTES), wrapAd(location, epoch));
   if (!dataKey) throw new RecordError('auth-failed');
   return dataKey;
 }

@@ -101,7 +101,7 @@ const lockedState = (failedAttempts: number, lastLockReason: LockReason | null, 
 });
 
 const notImplemented = () => Promise.reject(new Error('records are not part of the fake vault'));
-const records: RecordRepository = { create: notImplemented, read: notImplemented, update: notImplemented, delete: notImplemented, list: notImplemented, history: notImplemented, listSummaries: notImplemented, readMany: notImplemented, loadSearchIndex: notImplemented, saveSearchIndex: notImplemented };
+const records: RecordRepository = { create: notImplemented, read: notImplemented, update: notImplemented, delete: notImplemented, list: notImplemented, history: notImplemented, listSummaries: notImplemented, listFields: notImplemented, readMany: notImplemented, loadSearchIndex: notImplemented, saveSearchIndex: notImplemented };
 /** Attachments are not part of the fake either (tests/browser/attachments uses the real vault). */
 const attachments: AttachmentRepository = {
   list: notImplemented,

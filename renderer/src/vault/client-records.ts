@@ -118,6 +118,9 @@ export function createRecordRepository(call: WorkerCall): RecordRepository {
       return unpackAll(kind.parse, await call((api) => api.listRecords(kind.type)));
     },
     listSummaries: (kind, summary) => listSummaryParts(call, kind.type, summary),
+    async listFields(kind, fields, parse) {
+      return unpackAll(parse, await call((api) => api.listFields(kind.type, [...fields])));
+    },
     async readMany(kind, ids) {
       return validateAll(kind.parse, await call((api) => api.readRecords(kind.type, [...ids])));
     },

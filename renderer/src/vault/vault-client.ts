@@ -257,6 +257,14 @@ export interface RecordRepository {
    * validate are listed in `unreadable` instead of failing the whole list or vanishing.
    */
   list<T>(kind: RecordKind<T>): Promise<RecordList<T>>;
+  /**
+   * `list` with each body cut down to its top-level `fields` and validated with `parse` (a small
+   * schema of just those fields): for lists that keep one field of many records, e.g. witness
+   * pseudonyms at unlock. The rest of each body never leaves the vault worker. Only the picked
+   * fields are validated (by `parse`), not the kind's whole schema: a record `list` would report
+   * as invalid may come back here; never use this where the full body must be valid.
+   */
+  listFields<S>(kind: RecordKind<unknown>, fields: readonly string[], parse: (input: unknown) => S): Promise<RecordList<S>>;
   /** Every version of a record, oldest first (the last is the current one). */
   history<T>(kind: RecordKind<T>, id: Id): Promise<LiveRecord<T>[]>;
   /**

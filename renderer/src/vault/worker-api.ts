@@ -103,6 +103,12 @@ export interface VaultWorkerApi extends AttachmentWorkerApi, ExportWorkerApi, Im
   deleteRecord(type: string, id: Id, expectedVersion: number): Promise<void>;
   /** Every live record of `type`, packed in transferred JSON chunks (worker/record-store.ts `packRecords`). */
   listRecords(type: string): Promise<PackedRecords>;
+  /**
+   * `listRecords` with each body cut down to its top-level `fields` (worker/record-store.ts
+   * `listFields`): for lists that keep one field of many records (witness pseudonyms), so the
+   * rest of each body never leaves this worker.
+   */
+  listFields(type: string, fields: readonly string[]): Promise<PackedRecords>;
   recordHistory(type: string, id: Id): Promise<DecryptedRecord[]>;
   /**
    * Every live record of `type` with its summary as `body` (kinds with summaries;

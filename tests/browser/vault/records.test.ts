@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { RecordIntegrityError, RecordNotFoundError, RecordValidationError, VersionConflictError } from '../../../renderer/src/vault/vault-errors';
 import { deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, rawDatabase, witnessCardKind, VAULT_TESTS } from './support/vault-harness';
 
@@ -54,6 +55,36 @@ describe('record repository', VAULT_TESTS, () => {
     const witnesses = await client.records.list(witnessCardKind);
     expect(witnesses.records.map((r) => r.body.fullName)).toEqual(['محمد']);
     await expect(client.records.read(noteKind, w.id)).rejects.toBeInstanceOf(RecordNotFoundError);
+    await client.dispose();
+  });
+
+  it('lists chosen fields only, validated by a small schema, with unreadable rows still reported', async () => {
+    const { client, databaseName } = await makeUnlockedVault();
+    const a = await client.records.create(noteKind, { title: 'kept', text: 'FieldCanary stays in the worker' });
+    const b = await client.records.create(noteKind, { title: 'moved', text: '' });
+    const c = await client.records.create(noteKind, { title: 'too long', text: 'FieldCanary' });
+    const titleOnly = z.strictObject({ title: z.string().max(5) });
+    // `text` never reaches this thread; a picked field that fails the small schema makes the record unreadable.
+    const seen: unknown[] = [];
+    const listed = await client.records.listFields(noteKind, ['title'], (input) => (seen.push(input), titleOnly.parse(input)));
+    expect(JSON.stringify(seen)).not.toContain('FieldCanary');
+    const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+    expect(listed.records.map((r) => ({ id: r.id, version: r.version, body: r.body })).sort(byId)).toEqual([{ id: a.id, version: 1, body: { title: 'kept' } }, { id: b.id, version: 1, body: { title: 'moved' } }].sort(byId));
+    expect(listed.unreadable).toEqual([{ id: c.id, problem: 'invalid-body' }]);
+
+    // A row that fails to open is reported as by `list`.
+    await client.lock('manual');
+    const db = await rawDatabase(databaseName);
+    await db.table('objects').put({ ...(await db.table('objects').get(a.id)), id: b.id });
+    db.close();
+    await client.unlock(PASSPHRASE);
+    const after = await client.records.listFields(noteKind, ['title'], (input) => z.strictObject({ title: z.string() }).parse(input));
+    expect(after.records.map((r) => r.id).sort()).toEqual([a.id, c.id].sort());
+    expect(after.unreadable).toEqual([{ id: b.id, problem: 'tampered' }]);
+
+    // A field list that is not a few plain names is refused.
+    await expect(client.records.listFields(noteKind, [], (input) => input)).rejects.toThrow(/invalid field list/);
+    await expect(client.records.listFields(noteKind, ['__proto__'], (input) => input)).rejects.toThrow(/invalid field list/);
     await client.dispose();
   });
 

@@ -11,7 +11,7 @@
  * Writes go through one queue (`exclusive`), so link checks and the write they guard cannot
  * interleave with another command of this session.
  */
-import type { AllegedPerpetrator, ConsentRecord, Facility, Testimony } from '../../../../shared/domain';
+import { witnessSchema, type AllegedPerpetrator, type ConsentRecord, type Facility, type Testimony } from '../../../../shared/domain';
 import { createSlicer, yieldToUi } from '../../vault/ui-slices';
 import type { Id, LiveRecord, RecordList, VaultClient } from '../../vault/vault-client';
 import { applyCaseChange, loadCaseData, type CaseData, type RawCase } from './case-data';
@@ -25,6 +25,9 @@ import { SearchClient, type SearchEndpoint } from './search/search-client';
 import { facilityDoc, parseSearchSource, perpetratorDoc, testimonyDoc, type SearchChange, type TestimonyDoc } from './search/search-docs';
 import { summariseTestimony, testimonySummarySchema } from './testimony-summary';
 import type { WitnessPseudonym } from './types';
+
+/** What the case file keeps of a witness: names and contacts stay in the vault worker until asked for (useWitness). */
+const witnessPseudonymSchema = witnessSchema.pick({ id: true, pseudonymCode: true });
 
 /** Where the case file is. `closed`: disposed (locked). */
 export type CaseFileStatus = 'loading' | 'ready' | 'failed' | 'closed';
@@ -149,7 +152,7 @@ export class CaseStore {
         records.list(facilityKind),
         records.list(perpetratorKind),
         records.list({ ...consentKind, parse: (input) => interner.consent(consentKind.parse(input)) }),
-        records.list(witnessKind),
+        records.listFields(witnessKind, ['id', 'pseudonymCode'], (input) => witnessPseudonymSchema.parse(input)),
         records.list(sequenceKind),
         records.list(mergeJournalKind),
       ]);

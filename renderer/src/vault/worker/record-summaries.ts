@@ -20,7 +20,7 @@ import type { Id } from '../../../../shared/domain/ids';
 import { summariseTestimony } from '../../features/records/testimony-summary';
 import { RecordIntegrityError } from '../vault-errors';
 import type { StoredObject } from './database';
-import { isPlainRecord, openRow, sealRow } from './sealed-rows';
+import { isPlainRecord, sealRow, type RowOpener } from './sealed-rows';
 import type { Session } from './session';
 
 /** Envelope type of a summary row (vault-internal; no record kind can be listed under it). */
@@ -61,14 +61,15 @@ export function sealSummary(session: Session, rowId: Id, compartment: Compartmen
 }
 
 /**
- * Opens a summary row of record `of` at `version`: the summary and its save time, or null if
- * it is missing, unreadable, of another record, or of another version (stale: rebuild it).
+ * Opens a summary row of record `of` at `version` with `opener` (one per batch): the summary
+ * and its save time, or null if it is missing, unreadable, of another record, or of another
+ * version (stale: rebuild it).
  */
-export async function openSummary(session: Session, rowId: Id, row: StoredObject | undefined, compartment: Compartment, of: Id, version: number): Promise<{ savedAt: string; summary: unknown } | null> {
+export function openSummary(opener: RowOpener, rowId: Id, row: StoredObject | undefined, compartment: Compartment, of: Id, version: number): { savedAt: string; summary: unknown } | null {
   if (!row) return null;
   let content: RecordContent;
   try {
-    content = await openRow(session.holder.keyring, { table: 'objects', id: rowId, compartment }, row, { type: SUMMARY_TYPE, headVersion: version });
+    content = opener.open({ table: 'objects', id: rowId, compartment }, row, { type: SUMMARY_TYPE, headVersion: version });
   } catch (error) {
     if (error instanceof RecordIntegrityError) return null;
     throw error;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EpochKey } from '../../../../shared/crypto/compartments';
 import { newRecordId, rewrapDataKey, unwrapDataKey, wrapDataKey, type RecordLocation } from '../../../../shared/crypto/data-key';
-import { MAX_RECORD_BODY_BYTES, openRecord, sealRecord } from '../../../../shared/crypto/envelope';
+import { MAX_RECORD_BODY_BYTES, openRecord, recordOpener, sealRecord } from '../../../../shared/crypto/envelope';
 import { RecordError } from '../../../../shared/crypto/errors';
 import { paddedLength } from '../../../../shared/crypto/padding';
 import { getSodium } from '../../../../shared/crypto/sodium';
@@ -28,6 +28,55 @@ describe('record envelope', () => {
     const body = { ref: 'T-2026-0042', narrative: 'سُجِن في صيدنايا', nested: { list: [1, 2, 3], ok: true, none: null } };
     const sealed = await sealRecord(at, { type: 'testimony', version: 3, body }, key1);
     expect(await openRecord(at, sealed, key1, { type: 'testimony', headVersion: 3 })).toEqual({ type: 'testimony', version: 3, body });
+  });
+
+  it('opens a batch with one opener as openRecord does, and refuses what openRecord refuses', async () => {
+    const rows = await Promise.all(
+      [key1, key2, key1, witnessKey].map(async (key, n) => {
+        const at = await location(key === witnessKey ? { compartment: 'witness' } : {});
+        return { at, key, sealed: await sealRecord(at, { type: 'note', version: n + 1, body: { n } }, key) };
+      }),
+    );
+    const opener = await recordOpener();
+    try {
+      for (const [n, { at, key, sealed }] of rows.entries()) {
+        expect(opener.open(at, sealed, key, { type: 'note', headVersion: n + 1 })).toEqual({ type: 'note', version: n + 1, body: { n } });
+      }
+      const [first, second] = rows;
+      if (!first || !second) throw new Error('rows missing');
+      // Another row's key, another place, a wrong type, a replay: the same errors as openRecord.
+      expect(() => opener.open(first.at, second.sealed, first.key, { type: 'note', headVersion: 1 })).toThrow(expect.objectContaining({ code: 'auth-failed' }));
+      expect(() => opener.open(second.at, first.sealed, second.key, { type: 'note', headVersion: 1 })).toThrow(expect.objectContaining({ code: 'auth-failed' }));
+      expect(() => opener.open(first.at, first.sealed, first.key, { type: 'other', headVersion: 1 })).toThrow(expect.objectContaining({ code: 'wrong-type' }));
+      expect(() => opener.open(second.at, second.sealed, second.key, { type: 'note', headVersion: 3 })).toThrow(expect.objectContaining({ code: 'replayed' }));
+      // A key wiped mid-batch (the vault locking) is refused even though its wrap key was derived.
+      const wiped: EpochKey = { epoch: 1, key: key1.key.slice() };
+      expect(opener.open(first.at, first.sealed, wiped, { type: 'note', headVersion: 1 })).toMatchObject({ body: { n: 0 } });
+      wiped.key.fill(0);
+      expect(() => opener.open(first.at, first.sealed, wiped, { type: 'note', headVersion: 1 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    } finally {
+      opener.dispose();
+    }
+  });
+
+  it('wipes the wrap keys it derived when disposed', async () => {
+    const at = await location();
+    const sealed = await sealRecord(at, { type: 'note', version: 1, body: 'x' }, key1);
+    const opener = await recordOpener();
+    const derived: Uint8Array[] = [];
+    const real = s.crypto_kdf_derive_from_key.bind(s) as (length: number, id: number, context: string, key: Uint8Array) => Uint8Array;
+    const spy = (length: number, id: number, context: string, key: Uint8Array) => {
+      const out = real(length, id, context, key);
+      derived.push(out);
+      return out;
+    };
+    vi.spyOn(s, 'crypto_kdf_derive_from_key').mockImplementation(spy as typeof s.crypto_kdf_derive_from_key);
+    opener.open(at, sealed, key1, { type: 'note', headVersion: 1 });
+    opener.open(at, sealed, key1, { type: 'note', headVersion: 1 });
+    expect(derived).toHaveLength(1); // once per key for the batch, not per record
+    expect(derived[0]?.some((byte) => byte !== 0)).toBe(true);
+    opener.dispose();
+    expect(derived[0]?.every((byte) => byte === 0)).toBe(true);
   });
 
   it('pads to Padmé buckets of at least 256 bytes, so sizes leak little', async () => {
