@@ -48,6 +48,11 @@ function heapsNote(memory: ProcessMemory): string {
   return (memory.heapsAsLeft ?? []).map((h) => `${h.thread}: ${mb(h.jsUsed)}/${mb(h.jsCommitted)} MB JS, ${mb(h.buffers)} MB buffers`).join('; ');
 }
 
+/** A row of the renderer's PSS. */
+function pssFigure(label: string, memory: ProcessMemory, budget: Figure['budget'], note: string): Figure {
+  return { label, unit: 'MB', value: memory.pss / MB, baseline: null, baselineLabel: '—', budget, note };
+}
+
 /** How long the unlocked app is left alone before the "at rest" reading. */
 const REST_MS = 10_000;
 
@@ -61,33 +66,15 @@ export async function unlockedMemoryFigures(count: number, client: VaultClient):
   const figures: Figure[] = [];
   const right = (await window.benchPageCollectedMemory?.()) ?? null;
   const budget = { on: 'value', op: '<=', limit: 500 } as const;
-  if (right) {
-    figures.push({
-      label: 'memory, unlocked (renderer PSS)',
-      unit: 'MB',
-      value: right.pss / MB,
-      baseline: null,
-      baselineLabel: '—',
-      // The budget is set for 100,000; at smaller sizes it is shown, and holds a fortiori.
-      budget,
-      note: `right after search ready; /proc smaps_rollup of the page's renderer (page + vault and search workers), GC on the page thread only; RSS ${(right.rss / MB).toFixed(0)} MB; ${right.processes - 1} other renderer(s), ${(right.othersPss / MB).toFixed(0)} MB, not counted; ${count} testimonies; ${heapsNote(right)}`,
-    });
-  }
+  // The budget is set for 100,000; at smaller sizes it is shown, and holds a fortiori.
+  if (right) figures.push(pssFigure('memory, unlocked (renderer PSS)', right, budget, `right after search ready; /proc smaps_rollup of the page's renderer (page + vault and search workers), GC on the page thread only; RSS ${(right.rss / MB).toFixed(0)} MB; ${right.processes - 1} other renderer(s), ${(right.othersPss / MB).toFixed(0)} MB, not counted; ${count} testimonies; ${heapsNote(right)}`));
   const checkStarted = performance.now();
   await client.auditChecked();
   const checkMs = performance.now() - checkStarted;
   await new Promise((resolve) => setTimeout(resolve, REST_MS));
   const process = (await window.benchProcessMemory?.()) ?? null;
   if (process) {
-    figures.push({
-      label: '  at rest (renderer PSS)',
-      unit: 'MB',
-      value: process.pss / MB,
-      baseline: null,
-      baselineLabel: '—',
-      budget: null,
-      note: `the audit check ended ${(checkMs / 1000).toFixed(1)} s after the reading above, then ${REST_MS / 1000} s idle; GC on the page thread only: the workers' garbage is what their own collectors left`,
-    });
+    figures.push(pssFigure('  at rest (renderer PSS)', process, null, `the audit check ended ${(checkMs / 1000).toFixed(1)} s after the reading above, then ${REST_MS / 1000} s idle; GC on the page thread only: the workers' garbage is what their own collectors left`));
     // Where it goes, thread by thread (no budget): what to cut first.
     figures.push(...memoryBreakdown(process));
   }

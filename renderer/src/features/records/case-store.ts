@@ -11,10 +11,10 @@
  * Writes go through one queue (`exclusive`), so link checks and the write they guard cannot
  * interleave with another command of this session.
  */
-import { witnessSchema, type AllegedPerpetrator, type ConsentRecord, type Facility, type Testimony } from '../../../../shared/domain';
+import { witnessSchema, type Testimony } from '../../../../shared/domain';
 import { createSlicer, yieldToUi } from '../../vault/ui-slices';
 import type { Id, LiveRecord, RecordList, VaultClient } from '../../vault/vault-client';
-import { applyCaseChange, loadCaseData, type CaseData, type RawCase } from './case-data';
+import { applyCaseChange, loadCaseData, type CaseChange, type CaseData, type RawCase } from './case-data';
 import { Interner } from './case-interning';
 import { ChunkedMap } from './chunked-map';
 import { today } from './consent-glance';
@@ -24,7 +24,6 @@ import { SequenceAllocator } from './reference-codes';
 import { SearchClient, type SearchEndpoint } from './search/search-client';
 import { facilityDoc, parseSearchSource, perpetratorDoc, testimonyDoc, type SearchChange, type TestimonyDoc } from './search/search-docs';
 import { summariseTestimony, testimonySummarySchema } from './testimony-summary';
-import type { WitnessPseudonym } from './types';
 
 /** What the case file keeps of a witness: names and contacts stay in the vault worker until asked for (useWitness). */
 const witnessPseudonymSchema = witnessSchema.pick({ id: true, pseudonymCode: true });
@@ -45,20 +44,7 @@ export interface CaseSnapshot {
  * A change to the records in memory, after the vault accepted it. Testimonies come as the full
  * records just saved: the store keeps their summaries and indexes their text.
  */
-export interface RawChange {
-  readonly testimonies?: readonly LiveRecord<Testimony>[];
-  readonly facilities?: readonly LiveRecord<Facility>[];
-  readonly perpetrators?: readonly LiveRecord<AllegedPerpetrator>[];
-  readonly consents?: readonly LiveRecord<ConsentRecord>[];
-  readonly witnesses?: readonly WitnessPseudonym[];
-  readonly removed?: {
-    readonly testimonies?: readonly Id[];
-    readonly facilities?: readonly Id[];
-    readonly perpetrators?: readonly Id[];
-    readonly consents?: readonly Id[];
-    readonly witnesses?: readonly Id[];
-  };
-}
+export type RawChange = Omit<CaseChange, 'testimonies'> & { readonly testimonies?: readonly LiveRecord<Testimony>[] };
 
 /** Test seams. */
 export interface CaseStoreOptions {
