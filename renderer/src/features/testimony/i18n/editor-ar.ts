@@ -119,6 +119,7 @@ export const editorAr: SameKeys<typeof editorEn> = {
     witnessHint: 'خارج شاشة الشاهد لا يظهر الشاهد إلا برمزه المستعار.',
     chooseWitness: 'شاهد مسجّل',
     noWitness: 'لا يوجد شاهد مرتبط',
+    noWitnessMatch: 'لا يوجد شاهد برمز كهذا',
     newWitness: 'شاهد جديد…',
     openWitness: 'فتح شاشة الشاهد',
     unlinkWitness: 'إلغاء ربط الشاهد',

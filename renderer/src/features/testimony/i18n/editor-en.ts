@@ -117,6 +117,7 @@ export const editorEn = {
     witnessHint: 'Outside the witness screen, the witness appears only by pseudonym code.',
     chooseWitness: 'Existing witness',
     noWitness: 'No witness linked',
+    noWitnessMatch: 'No witness has a code like this',
     newWitness: 'New witness…',
     openWitness: 'Open the witness screen',
     unlinkWitness: 'Unlink the witness',

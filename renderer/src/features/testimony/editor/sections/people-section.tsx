@@ -13,6 +13,7 @@ import { TextField } from '../../form/text-fields';
 import { LinkedConsentBadge } from '../editor-header';
 import type { TestimonyValues } from '../testimony-values';
 import { SectionFrame } from './section-frame';
+import { WitnessPicker } from './witness-picker';
 
 export interface PeopleSectionProps {
   readOnly: boolean;
@@ -25,10 +26,10 @@ export interface PeopleSectionProps {
 /** Witness link, consent, tags. */
 export function PeopleSection({ readOnly, onOpenWitness, onOpenConsent }: PeopleSectionProps) {
   const { t } = useTranslation();
-  const { register, control, setValue } = useFormContext<TestimonyValues>();
+  const { control, setValue } = useFormContext<TestimonyValues>();
   const [witnessId, consentId] = useWatch({ control, name: ['witnessId', 'consentId'] });
   const witnesses = useWitnesses();
-  const selectId = useId();
+  const labelId = useId();
   // Already in code order (useWitnesses sorts once per change of the witnesses, not per render).
   const sorted = witnesses.items;
   const linked = witnessId === '' ? undefined : sorted.find((witness) => witness.id === witnessId);
@@ -50,17 +51,10 @@ export function PeopleSection({ readOnly, onOpenWitness, onOpenConsent }: People
         !readOnly && (
           <div className="case-form__row">
             <div className="field">
-              <label htmlFor={selectId} className="field__label">
+              <span id={labelId} className="field__label">
                 {t('testimony.people.chooseWitness')}
-              </label>
-              <select id={selectId} {...register('witnessId')} className="input">
-                <option value="">{t('testimony.people.noWitness')}</option>
-                {sorted.map((witness) => (
-                  <option key={witness.id} value={witness.id}>
-                    {witness.pseudonymCode}
-                  </option>
-                ))}
-              </select>
+              </span>
+              <WitnessPicker labelledBy={labelId} witnesses={sorted} onChoose={(id) => setValue('witnessId', id, { shouldDirty: true })} />
             </div>
             <div className="field">
               <span className="field__label" aria-hidden="true">
