@@ -34,7 +34,7 @@ import {
   type ChainedAuditEntry,
 } from './audit-chain';
 import { AuditError } from './errors';
-import { constantTimeEqual, getSodium, type Sodium } from './sodium';
+import { constantTimeEqual, getSodium, wipe, type Sodium } from './sodium';
 
 export { AUDIT_SEGMENT_ACTION };
 
@@ -127,11 +127,16 @@ export async function verifySegmentedAuditChain(
     throw new TypeError('audit key must be 32 bytes and not wiped');
   }
   const keys = segmentKeys(s, entries, lastSegmentKey);
-  return walkAuditLinks(
-    auditLinksOf(entries, (previous, stored, index) => checkSegmentedLink(s, keys[index] ?? null, previous, stored)),
-    expectedHead,
-    start,
-  );
+  try {
+    return walkAuditLinks(
+      auditLinksOf(entries, (previous, stored, index) => checkSegmentedLink(s, keys[index] ?? null, previous, stored)),
+      expectedHead,
+      start,
+    );
+  } finally {
+    // The retired keys the starts revealed (copies decoded here); the caller's key stays.
+    for (const key of new Set(keys)) if (key && key !== lastSegmentKey) wipe(key);
+  }
 }
 
 /**

@@ -130,6 +130,17 @@ describe('the deferred audit check, two passes in bounded memory', VAULT_TESTS, 
     await expectBoth(h, { problem: 'unreadable', firstBadSeq: 3 });
   });
 
+  it('a row sealed with the keys whose stored hash is not hex: unreadable, not an error', async () => {
+    const h = await threeEntries();
+    const { keyring, idOf, entryOf } = await trailOf(h);
+    const entry = entryOf(2);
+    const body = { s: entry.seq, a: entry.entry.action, at: entry.entry.at, d: entry.entry.data, h: 'z'.repeat(64) };
+    const row = await sealRow(keyring, { table: 'audit', id: idOf(2), compartment: 'general' }, { type: AUDIT_TYPE, version: 1, body });
+    await tamper(h.databaseName, (audit) => audit.put(row));
+    // As for an altered row: entry 2 is missing from the chain, so the gap shows at 3.
+    await expectBoth(h, { problem: 'unreadable', firstBadSeq: 3 });
+  });
+
   it('a deleted row (a gap), and the last row deleted', async () => {
     const h = await threeEntries();
     const { idOf } = await trailOf(h);

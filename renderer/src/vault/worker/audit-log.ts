@@ -66,7 +66,8 @@ function encodeChained(s: Awaited<ReturnType<typeof getSodium>>, chained: Chaine
 function decodeChained(s: Awaited<ReturnType<typeof getSodium>>, body: unknown): ChainedAuditEntry {
   if (!isPlainRecord(body)) throw new RecordIntegrityError('tampered');
   const { s: seq, a, at, d, h } = body;
-  if (typeof seq !== 'number' || typeof a !== 'string' || typeof at !== 'string' || typeof h !== 'string' || h.length !== 64) {
+  // from_hex would throw a plain Error on a non-hex character: the row is unreadable, like any other malformed one.
+  if (typeof seq !== 'number' || typeof a !== 'string' || typeof at !== 'string' || typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h)) {
     throw new RecordIntegrityError('tampered');
   }
   return { seq, entry: { action: a, at, data: (d ?? null) as CanonicalJson }, hash: s.from_hex(h) };
