@@ -222,23 +222,21 @@ export function applyCaseChange(previous: CaseData, change: CaseChange, day: Cal
   indexes.removeTestimonies(replaced);
   for (const [id, body] of added) indexes.addTestimony(id, body);
   for (const [, body] of [...replaced, ...added]) noteLinks(body);
+  /** Swaps each changed record's old version out of the indexes and its new one in; calls `changed` for each. */
+  const patch = <T>(ids: Iterable<Id>, old: ReadonlyMap<Id, LiveRecord<T>>, next: ReadonlyMap<Id, LiveRecord<T>>, remove: (id: Id, body: T) => void, add: (id: Id, body: T) => void, changed?: (id: Id) => void): void => {
+    for (const id of ids) {
+      const was = old.get(id);
+      const now = next.get(id);
+      if (was === now) continue;
+      if (was) remove(id, was.body);
+      if (now) add(id, now.body);
+      changed?.(id);
+    }
+  };
   const facilityIds = changedIds(change.facilities, removed.facilities);
-  for (const id of facilityIds) {
-    const old = before.facilities.get(id);
-    const next = raw.facilities.get(id);
-    if (old === next) continue;
-    if (old) indexes.removeFacility(id, old.body);
-    if (next) indexes.addFacility(id, next.body);
-  }
+  patch(facilityIds, before.facilities, raw.facilities, (id, b) => indexes.removeFacility(id, b), (id, b) => indexes.addFacility(id, b));
   const perpetratorIds = changedIds(change.perpetrators, removed.perpetrators);
-  for (const id of perpetratorIds) {
-    const old = before.perpetrators.get(id);
-    const next = raw.perpetrators.get(id);
-    if (old === next) continue;
-    if (old) indexes.removePerpetrator(id, old.body);
-    if (next) indexes.addPerpetrator(id, next.body);
-    touchedPerpetrators.add(id);
-  }
+  patch(perpetratorIds, before.perpetrators, raw.perpetrators, (id, b) => indexes.removePerpetrator(id, b), (id, b) => indexes.addPerpetrator(id, b), (id) => touchedPerpetrators.add(id));
 
   // Consent entries, then every testimony entry that may read a changed consent or witness.
   const consentIds = changedIds(change.consents, removed.consents);

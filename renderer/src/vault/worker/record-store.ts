@@ -9,12 +9,12 @@
  * version differs is refused as a replay.
  */
 import { transfer } from 'comlink';
+import type { Table } from 'dexie';
 import { newRecordId, type Compartment, type RecordContent } from '../../../../shared/crypto';
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from '../vault-errors';
 import type { DecryptedRecord, PackedRecords, SummaryPart } from '../worker-api';
-import type { Table } from 'dexie';
 import type { StoredObject } from './database';
 import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
 import { openSummary, sealSummary, summarise } from './record-summaries';
