@@ -9,7 +9,6 @@
  * version differs is refused as a replay.
  */
 import { transfer } from 'comlink';
-import type { Table } from 'dexie';
 import { newRecordId, type Compartment, type RecordContent } from '../../../../shared/crypto';
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import type { UnreadableRecord } from '../vault-client';
@@ -17,8 +16,10 @@ import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from 
 import type { DecryptedRecord, PackedRecords, SummaryPart } from '../worker-api';
 import type { StoredObject } from './database';
 import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
-import { openSummary, sealSummary, summarise } from './record-summaries';
-import { isPlainRecord, sealRow, withRowOpener, type RowOpener } from './sealed-rows';
+import { getInKeyOrder, openVersion, packRecords, readCurrent, type ListedEntry, type SummaryEntry } from './list-reading';
+import { readListed } from './list-lane';
+import { sealSummary, summarise } from './record-summaries';
+import { sealRow, withRowOpener, type RowOpener } from './sealed-rows';
 import type { Session } from './session';
 
 async function randomId(): Promise<Id> {
@@ -33,20 +34,9 @@ function liveEntry(session: Session, type: string, id: Id): HeadEntry {
   return entry;
 }
 
-function decode(id: Id, compartment: Compartment, content: RecordContent): DecryptedRecord {
-  const inner = content.body;
-  if (!isPlainRecord(inner) || typeof inner['at'] !== 'string' || !('b' in inner)) throw new RecordIntegrityError('tampered');
-  return { id, type: content.type, compartment, version: content.version, savedAt: inner['at'], body: inner['b'] };
-}
-
 /** Opens one version with `opener` (one per batch: sealed-rows.ts `rowOpener`). */
-function openVersion(opener: RowOpener, table: 'objects' | 'versions', rowId: Id, row: StoredObject | undefined, recordId: Id, entry: HeadEntry, version: number): DecryptedRecord {
-  if (!row) throw new RecordIntegrityError('missing');
-  const content = opener.open({ table, id: rowId, compartment: entry.compartment }, row, { type: entry.type, headVersion: version });
-  // openRecord accepts a *newer* version; our writes commit row and head together, so any
-  // mismatch means someone put a row here that the head never pointed to.
-  if (content.version !== version) throw new RecordIntegrityError('replayed');
-  return decode(recordId, entry.compartment, content);
+function openEntryVersion(opener: RowOpener, table: 'objects' | 'versions', rowId: Id, row: StoredObject | undefined, recordId: Id, entry: HeadEntry, version: number): DecryptedRecord {
+  return openVersion(opener, table, rowId, row, recordId, entry.type, entry.compartment, version);
 }
 
 /**
@@ -100,7 +90,7 @@ export async function readRecord(session: Session, type: string, id: Id): Promis
   session.checkOpen();
   const entry = liveEntry(session, type, id);
   const row = await session.db.objects.get(id);
-  return withRowOpener(session.holder.keyring, (opener) => openVersion(opener, 'objects', id, row, id, entry, entry.version));
+  return withRowOpener(session.holder.keyring, (opener) => openEntryVersion(opener, 'objects', id, row, id, entry, entry.version));
 }
 
 /** Writes version `expectedVersion + 1`. */
@@ -143,74 +133,50 @@ export function deleteRecord(session: Session, type: string, id: Id, expectedVer
 /** Every live record of `type`; rows that fail to open are reported, not dropped. */
 export async function listRecords(session: Session, type: string): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
-  const records: DecryptedRecord[] = [];
-  const unreadable: UnreadableRecord[] = [];
-  await openCurrent(session, [...session.heads.liveOfType(type)], records, unreadable);
-  return { records, unreadable };
+  return openCurrent(session, type, [...session.heads.liveOfType(type)]);
 }
 
-/**
- * `bulkGet` of `keys` asked in key order, the rows given back in the caller's order. Row ids are
- * random, so a list in head-index order reads LevelDB at random places; in key order consecutive
- * reads can share blocks. In a scratch test of 10,000 rows of summary size read in 8 parts among
- * 30,000, key order took about 20 % less time than random order; on the kept bench vault the
- * difference is within the noise of unlock → first page.
- */
-async function getInKeyOrder(table: Table<StoredObject, string>, keys: readonly string[]): Promise<(StoredObject | undefined)[]> {
-  // IndexedDB orders string keys by UTF-16 code units, as `<` does.
-  const asked = keys.map((key, index) => ({ key, index })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const found = await table.bulkGet(asked.map(({ key }) => key));
-  const rows = new Array<StoredObject | undefined>(keys.length);
-  for (const [at, { index }] of asked.entries()) rows[index] = found[at];
-  return rows;
-}
-
-/**
- * Opens the current version of each of `wanted`; rows that fail to open go to `unreadable`.
- * Once the rows are read, they are opened in one synchronous run: concurrent lists then finish
- * one after the other in the order their rows arrived (the UI thread validates the first while
- * this worker opens the next), instead of interleaving row by row and all finishing last.
- */
-async function openCurrent(session: Session, wanted: readonly (readonly [Id, HeadEntry])[], records: DecryptedRecord[], unreadable: UnreadableRecord[]): Promise<void> {
-  const rows = await getInKeyOrder(session.db.objects, wanted.map(([id]) => id));
-  await withRowOpener(session.holder.keyring, (opener) => {
-    for (const [index, [id, entry]] of wanted.entries()) {
-      try {
-        records.push(openVersion(opener, 'objects', id, rows[index], id, entry, entry.version));
-      } catch (error) {
-        if (!(error instanceof RecordIntegrityError)) throw error;
-        unreadable.push({ id, problem: error.problem });
-      }
-    }
-  });
+/** The current versions of `wanted` (records of `type`), opened on this thread (list-reading.ts `readCurrent`). */
+function openCurrent(session: Session, type: string, wanted: readonly (readonly [Id, HeadEntry])[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+  return readCurrent(session.db, session.holder.keyring, type, wanted.map(([id, entry]) => [id, entry.compartment, entry.version] as const));
 }
 
 /** Field names `listFields` accepts: a few top-level keys of a body. */
 const FIELD = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 const MAX_FIELDS = 16;
 
+/** The live records of `type` as the list reader is told them (list-reading.ts). */
+function listedEntries(session: Session, type: string): ListedEntry[] {
+  const entries: ListedEntry[] = [];
+  for (const [id, entry] of session.heads.liveOfType(type)) entries.push([id, entry.compartment, entry.version]);
+  return entries;
+}
+
+/**
+ * Every live record of `type`, packed for the UI thread, read on the list reader thread
+ * (list-lane.ts). Rows that fail to open are reported, not dropped.
+ */
+export async function listPacked(session: Session, type: string): Promise<PackedRecords> {
+  session.checkOpen();
+  const { chunks, unreadable } = await readListed(session, { kind: 'current', type, entries: listedEntries(session, type) });
+  return { chunks, unreadable };
+}
+
 /**
  * Every live record of `type` with each body cut down to its top-level `fields` (those present),
  * for lists that need one field of many records: the UI thread then receives, parses and
  * validates a few bytes per record instead of the whole body (at unlock, 50,000 witnesses for
- * their pseudonyms), and the rest of each body stays in this worker. A body that is not a plain
- * object is listed as it is, for the caller's schema to refuse. Rows that fail to open are
- * reported, as by `listRecords`.
+ * their pseudonyms), and the rest of each body never leaves the vault. A body that is not a
+ * plain object is listed as it is, for the caller's schema to refuse. Rows that fail to open are
+ * reported, as by `listPacked`.
  */
-export async function listFields(session: Session, type: string, fields: readonly string[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+export async function listFields(session: Session, type: string, fields: readonly string[]): Promise<PackedRecords> {
   if (!Array.isArray(fields) || fields.length === 0 || fields.length > MAX_FIELDS || !fields.every((field) => typeof field === 'string' && FIELD.test(field))) {
     throw new RangeError('invalid field list');
   }
-  const list = await listRecords(session, type);
-  const records = list.records.map((record) => ({ ...record, body: pickFields(record.body, fields) }));
-  return { records, unreadable: list.unreadable };
-}
-
-function pickFields(body: unknown, fields: readonly string[]): unknown {
-  if (!isPlainRecord(body)) return body;
-  const picked: Record<string, unknown> = {};
-  for (const field of fields) if (Object.hasOwn(body, field)) picked[field] = body[field];
-  return picked;
+  session.checkOpen();
+  const { chunks, unreadable } = await readListed(session, { kind: 'current', type, entries: listedEntries(session, type), fields: [...fields] });
+  return { chunks, unreadable };
 }
 
 /** Every version of a record, oldest first. */
@@ -218,13 +184,12 @@ export async function recordHistory(session: Session, type: string, id: Id): Pro
   session.checkOpen();
   const entry = liveEntry(session, type, id);
   const rows = await getInKeyOrder(session.db.versions, entry.history);
-  return withRowOpener(session.holder.keyring, (opener) => entry.history.map((versionId, index) => openVersion(opener, 'versions', versionId, rows[index], id, entry, index + 1)));
+  return withRowOpener(session.holder.keyring, (opener) => entry.history.map((versionId, index) => openEntryVersion(opener, 'versions', versionId, rows[index], id, entry, index + 1)));
 }
 
 /** Records of `ids` (of `type`), current versions; ids not live are reported as `missing`. */
 export async function readRecords(session: Session, type: string, ids: readonly Id[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   session.checkOpen();
-  const records: DecryptedRecord[] = [];
   const unreadable: UnreadableRecord[] = [];
   const wanted: [Id, HeadEntry][] = [];
   for (const id of ids) {
@@ -232,8 +197,8 @@ export async function readRecords(session: Session, type: string, ids: readonly 
     if (entry && !entry.deleted && entry.type === type) wanted.push([id, entry]);
     else unreadable.push({ id, problem: 'missing' });
   }
-  await openCurrent(session, wanted, records, unreadable);
-  return { records, unreadable };
+  const opened = await openCurrent(session, type, wanted);
+  return { records: opened.records, unreadable: [...unreadable, ...opened.unreadable] };
 }
 
 /** A summary rebuilt from a full body, to be written back. */
@@ -289,28 +254,24 @@ function partOfShards(part: SummaryPart): (shard: number) => boolean {
  * full body and written back before this returns, so a vault from before summaries is migrated
  * by its first unlock. Rows that fail to open are reported, not dropped.
  */
-export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<PackedRecords> {
   session.checkOpen();
   const wanted = [...session.heads.liveOfType(type, partOfShards(part))];
-  const withRow = wanted.filter(([, entry]) => entry.summary !== undefined);
-  const found = await getInKeyOrder(session.db.objects, withRow.map(([, entry]) => entry.summary ?? ''));
-  const rows = new Map(withRow.map(([id], index) => [id, found[index]]));
+  const entries: SummaryEntry[] = [];
+  const stale = new Set<Id>();
+  for (const [id, entry] of wanted) {
+    if (entry.summary === undefined) stale.add(id);
+    else entries.push([id, entry.compartment, entry.version, entry.summary]);
+  }
+  const listed = await readListed(session, { kind: 'summaries', type, entries });
+  for (const id of listed.stale) stale.add(id);
+  if (stale.size === 0) return { chunks: listed.chunks, unreadable: listed.unreadable };
+  const full = await readRecords(session, type, [...stale]);
+  const asListed = new Map(wanted);
   const records: DecryptedRecord[] = [];
-  const stale: [Id, HeadEntry][] = [];
-  // One synchronous run, as in openCurrent: the parts finish in the order asked.
-  await withRowOpener(session.holder.keyring, (opener) => {
-    for (const [id, entry] of wanted) {
-      const opened = entry.summary === undefined ? null : openSummary(opener, entry.summary, rows.get(id), entry.compartment, id, entry.version);
-      if (opened) records.push({ id, type, compartment: entry.compartment, version: entry.version, savedAt: opened.savedAt, body: opened.summary });
-      else stale.push([id, entry]);
-    }
-  });
-  if (stale.length === 0) return { records, unreadable: [] };
-  const full = await readRecords(session, type, stale.map(([id]) => id));
-  const entries = new Map(stale);
   const rebuilt: Rebuilt[] = [];
   for (const record of full.records) {
-    const entry = entries.get(record.id);
+    const entry = asListed.get(record.id);
     const summary = summarise(type, record.body);
     if (!entry || summary === null) {
       // No summary can be made: the full body is listed (the main thread validates it as a summary).
@@ -322,27 +283,11 @@ export async function listSummaries(session: Session, type: string, part: Summar
     rebuilt.push({ id: record.id, entry, row });
   }
   await writeRebuilt(session, rebuilt);
-  return { records, unreadable: full.unreadable };
+  // The rebuilt ones come last, after those the reader opened.
+  return { chunks: [...listed.chunks, ...packRecords({ records, unreadable: [] }).chunks], unreadable: [...listed.unreadable, ...full.unreadable] };
 }
 
-/** Records per chunk of a packed list: about 60 KB of JSON, a millisecond or two to parse on the UI thread. */
-export const PACKED_CHUNK = 200;
-
-/** A packed list with its chunks marked for transfer (comlink), for the engine's list requests. */
-export function transferPacked(list: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): PackedRecords {
-  const packed = packRecords(list);
-  return transfer(packed, packed.chunks.map((chunk) => chunk.buffer));
-}
-
-/**
- * A list packed for the UI thread as UTF-8 JSON chunks of PACKED_CHUNK records, transferred
- * rather than cloned: structured-cloning ten thousand summaries arrives as one message, which
- * the UI thread deserialises in one long task (and then collects); chunks let it parse a few
- * hundred at a time between frames (client-records.ts `unpack`).
- */
-export function packRecords(list: { records: DecryptedRecord[]; unreadable: UnreadableRecord[] }): PackedRecords {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  for (let from = 0; from < list.records.length; from += PACKED_CHUNK) chunks.push(encoder.encode(JSON.stringify(list.records.slice(from, from + PACKED_CHUNK))));
-  return { chunks, unreadable: list.unreadable };
+/** `list` with its chunks marked for transfer (comlink), for the engine's list requests. */
+export function transferPacked(list: PackedRecords): PackedRecords {
+  return transfer(list, list.chunks.map((chunk) => chunk.buffer));
 }

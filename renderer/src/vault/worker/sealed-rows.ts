@@ -13,6 +13,7 @@ import {
   recordOpener,
   sealRecord,
   type Compartment,
+  type EpochKey,
   type RecordContent,
   type RecordExpectation,
   type RecordLocation,
@@ -45,8 +46,24 @@ export function locationId(id: string | number): Uint8Array {
   return idToBytes(id);
 }
 
-function location(keyring: UnlockedKeyring, place: RowPlace<string | number>): RecordLocation {
-  return { vaultId: keyring.vaultId, recordId: locationId(place.id), compartment: place.compartment, table: place.table };
+function location(keys: { readonly vaultId: Uint8Array }, place: RowPlace<string | number>): RecordLocation {
+  return { vaultId: keys.vaultId, recordId: locationId(place.id), compartment: place.compartment, table: place.table };
+}
+
+/**
+ * What opening rows needs: the vault id and the compartments' epoch keys. The keyring gives
+ * them in the vault worker (`keyringRowKeys`); the list reader thread gets copies of the epoch
+ * keys alone (list-lane.ts).
+ */
+export interface RowKeys {
+  readonly vaultId: Uint8Array;
+  /** The key of `compartment` at `epoch`; `KeyringStateError('unknown-epoch')` if not held. */
+  epochKey(compartment: Compartment, epoch: number): EpochKey;
+}
+
+/** The row keys of an unlocked keyring. */
+export function keyringRowKeys(keyring: UnlockedKeyring): RowKeys {
+  return { vaultId: keyring.vaultId, epochKey: (compartment, epoch) => epochKey(keyring, compartment, epoch) };
 }
 
 /** Seals `content` for `place` under the compartment's current epoch. */
@@ -84,13 +101,14 @@ export interface RowOpener {
  * An opener for a batch of rows (shared/crypto `recordOpener`: key derivations shared by the
  * batch, no await per row). Dispose it in a `finally`.
  */
-export async function rowOpener(keyring: UnlockedKeyring): Promise<RowOpener> {
+export async function rowOpener(source: UnlockedKeyring | RowKeys): Promise<RowOpener> {
+  const keys = 'epochKey' in source ? source : keyringRowKeys(source);
   const opener = await recordOpener();
   return {
     open(place, row, expect) {
       try {
-        const key = epochKey(keyring, place.compartment, row.epoch);
-        return opener.open(location(keyring, place), { wrappedKey: row.key, envelope: row.body }, key, expect);
+        const key = keys.epochKey(place.compartment, row.epoch);
+        return opener.open(location(keys, place), { wrappedKey: row.key, envelope: row.body }, key, expect);
       } catch (error) {
         throw integrityError(error);
       }
@@ -100,8 +118,8 @@ export async function rowOpener(keyring: UnlockedKeyring): Promise<RowOpener> {
 }
 
 /** Runs `task` with a row opener for `keyring`, disposed when it settles. */
-export async function withRowOpener<T>(keyring: UnlockedKeyring, task: (opener: RowOpener) => T | Promise<T>): Promise<T> {
-  const opener = await rowOpener(keyring);
+export async function withRowOpener<T>(keys: UnlockedKeyring | RowKeys, task: (opener: RowOpener) => T | Promise<T>): Promise<T> {
+  const opener = await rowOpener(keys);
   try {
     return await task(opener);
   } finally {

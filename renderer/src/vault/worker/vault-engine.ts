@@ -46,7 +46,7 @@ import { Foreground } from './background';
 import { appendFeatureAudit } from './feature-audit';
 import { argon2idInWorker, prepareArgon2id } from './argon2id-lane';
 import { loadSearchIndex, saveSearchIndex } from './search-index-store';
-import { createRecord, deleteRecord, listFields, listRecords, listSummaries, readRecord, readRecords, recordHistory, transferPacked, updateRecord } from './record-store';
+import { createRecord, deleteRecord, listFields, listPacked, listSummaries, readRecord, readRecords, recordHistory, transferPacked, updateRecord } from './record-store';
 import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
 import { rotationPending } from './rotation';
 import type { Session } from './session';
@@ -212,7 +212,7 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     readRecord: (type, id) => guard((s) => readRecord(s, publicType(type), id)),
     updateRecord: (type, id, body, expected) => guard(async (s) => (await refuseReceived(s, type, id), updateRecord(s, publicType(type), id, body, expected))),
     deleteRecord: (type, id, expected) => guard(async (s) => (await refuseReceived(s, type, id), deleteRecord(s, publicType(type), id, expected))),
-    listRecords: (type) => guard(async (s) => transferPacked(await listRecords(s, publicType(type)))),
+    listRecords: (type) => guard(async (s) => transferPacked(await listPacked(s, publicType(type)))),
     listFields: (type, fields) => guard(async (s) => transferPacked(await listFields(s, publicType(type), fields))),
     recordHistory: (type, id) => guard((s) => recordHistory(s, publicType(type), id)),
     listSummaries: (type, part) => guard(async (s) => transferPacked(await listSummaries(s, publicType(type), part))),

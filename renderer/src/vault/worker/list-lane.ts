@@ -1,0 +1,153 @@
+/**
+ * The list reader thread: where the UI's whole-list reads (every summary, consent, witness … at
+ * unlock) are read, opened and packed. Runs in the vault worker, which starts the thread on the
+ * first list asked for and terminates it once no list has been asked for a moment.
+ *
+ * Why a thread of its own: at 100,000 testimonies those reads leave ~280 MB behind in the thread
+ * that makes them — IndexedDB results (which hold native memory until collected), rows, decrypted
+ * bodies, JSON — and V8 collects a worker that has gone quiet late or not at all (the bench saw
+ * it still held after 20 s). Terminating the reader returns all of it to the system at once,
+ * the way argon2id-lane.ts returns Argon2id's memory.
+ *
+ * - Secrets: each request moves (transfers) a copy of the epoch keys of the compartments its rows
+ *   are in, and nothing else: not the master key, identity or audit keys. The reader wipes them
+ *   when the request is done. Decrypted bodies leave it only as the packed chunks the UI thread
+ *   receives anyway; they are moved, not copied, through this worker.
+ * - What to read is decided here, from the head index; the reader only opens what it is told,
+ *   with the same checks (record-store.ts, list-reading.ts): a row it cannot open is reported.
+ * - Failure: where no worker can run, or if the reader fails (its script does not load, it
+ *   crashes), the list is read on this thread instead: the same reply, only the memory is kept.
+ *   Locking terminates the reader; a list it was reading fails with `LockedError`.
+ */
+import { COMPARTMENTS, epochKey, type Compartment } from '../../../../shared/crypto';
+import { compartmentsOf, readList, type ListReply, type ListRequest } from './list-reading';
+import { keyringRowKeys } from './sealed-rows';
+import type { Session } from './session';
+
+/** How long the reader stays after its last list: the lists of one unlock arrive within it. */
+const IDLE_MS = 1000;
+
+/** Copies of epoch keys: `epochs[i]` is the compartment and epoch of `bytes[32 i, 32 i + 32)`. */
+export interface KeyCopies {
+  readonly vaultId: Uint8Array;
+  readonly epochs: readonly (readonly [Compartment, number])[];
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** vault worker → reader. */
+export interface ListReaderRequest {
+  readonly id: number;
+  readonly databaseName: string;
+  readonly keys: KeyCopies;
+  readonly request: ListRequest;
+}
+
+/** reader → vault worker. */
+export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply } | { readonly id: number; readonly ok: false };
+
+/** Copies of every epoch key held for `compartments`, in one buffer (moved to the reader). */
+function keyCopies(session: Session, compartments: readonly Compartment[]): KeyCopies {
+  const keyring = session.holder.keyring;
+  const held = compartments.filter((c) => COMPARTMENTS.includes(c)).flatMap((c) => {
+    epochKey(keyring, c); // refuses a disposed keyring
+    const keys = keyring.compartments[c];
+    return [keys.current, ...keys.previous].map((key) => [c, key] as const);
+  });
+  const bytes = new Uint8Array(held.length * 32);
+  held.forEach(([, key], index) => bytes.set(key.key, index * 32));
+  return { vaultId: keyring.vaultId.slice(), epochs: held.map(([c, key]) => [c, key.epoch] as const), bytes };
+}
+
+/** The reader thread, while it lives. */
+class ListReader {
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (reply: ListReply | null) => void }>();
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  private dead = false;
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly onEnd: () => void,
+  ) {
+    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? data.reply : null);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.end(); // the script did not load or threw: the lists waiting are read on the vault worker
+    };
+    worker.onmessageerror = () => this.end();
+  }
+
+  /** Reads `request` on the reader; null if the reader failed (the caller reads it itself). */
+  read(session: Session, request: ListRequest): Promise<ListReply | null> {
+    if (this.dead) return Promise.resolve(null);
+    clearTimeout(this.idle);
+    const id = (this.next += 1);
+    const keys = keyCopies(session, compartmentsOf(request));
+    return new Promise((resolve) => {
+      this.waiting.set(id, { resolve });
+      const message: ListReaderRequest = { id, databaseName: session.db.name, keys, request };
+      this.worker.postMessage(message, [keys.bytes.buffer]);
+    });
+  }
+
+  private settle(id: number, reply: ListReply | null): void {
+    const waiter = this.waiting.get(id);
+    this.waiting.delete(id);
+    waiter?.resolve(reply);
+    if (this.waiting.size === 0 && !this.dead) this.idle = setTimeout(() => this.end(), IDLE_MS);
+  }
+
+  /** Terminates the reader; lists still waiting get null (read on the vault worker, or refused if locked). */
+  end(): void {
+    if (this.dead) return;
+    this.dead = true;
+    clearTimeout(this.idle);
+    this.worker.terminate();
+    this.onEnd();
+    for (const waiter of this.waiting.values()) waiter.resolve(null);
+    this.waiting.clear();
+  }
+}
+
+let reader: ListReader | null = null;
+/** Readers started and not yet terminated (tests check that none is left behind). */
+let live = 0;
+
+/** How many list reader threads are running (0 once the lists are read and the reader has gone). */
+export function listReadersAlive(): number {
+  return live;
+}
+
+/** The running reader, or a new one for `session`; null where workers cannot run. */
+function readerFor(session: Session): ListReader | null {
+  if (reader) return reader;
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./list-reader.worker.ts', import.meta.url), { type: 'module', name: 'sijill-list' });
+  } catch {
+    return null;
+  }
+  live += 1;
+  const started = new ListReader(worker, () => {
+    live -= 1;
+    if (reader === started) reader = null;
+    session.signal.removeEventListener('abort', stop);
+  });
+  const stop = () => started.end();
+  session.signal.addEventListener('abort', stop, { once: true });
+  reader = started;
+  return started;
+}
+
+/**
+ * Reads the list `request` (decided by the caller from `session`'s head index) on the reader
+ * thread, or on this thread if it cannot run there.
+ */
+export async function readListed(session: Session, request: ListRequest): Promise<ListReply> {
+  session.checkOpen();
+  const onReader = await readerFor(session)?.read(session, request);
+  session.checkOpen(); // locked meanwhile: the reader was terminated, and nothing is read here
+  if (onReader) return onReader;
+  return readList(session.db, keyringRowKeys(session.holder.keyring), request);
+}

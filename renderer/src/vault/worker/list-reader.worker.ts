@@ -1,0 +1,50 @@
+/**
+ * The list reader thread (list-lane.ts): reads, opens and packs the lists the vault worker asks
+ * for, then is terminated, which gives everything those reads allocated back to the system.
+ *
+ * It gets, per list, copies of the epoch keys of the compartments the list's rows are in (moved
+ * here, not copied), and wipes them once the list is packed. It opens only the rows it is told
+ * to, with the same checks as the vault worker (list-reading.ts), and sends back only the packed
+ * chunks (moved). It never writes.
+ */
+import { KeyringStateError, wipe, type Compartment, type EpochKey } from '../../../../shared/crypto';
+import { VaultDatabase } from './database';
+import type { KeyCopies, ListReaderReply, ListReaderRequest } from './list-lane';
+import { readList } from './list-reading';
+import type { RowKeys } from './sealed-rows';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ListReaderRequest>) => void) | null;
+  postMessage(message: ListReaderReply, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+/** The database, opened on the first list (read-only use: this thread never writes). */
+let db: VaultDatabase | null = null;
+
+/** Row keys over the copies in `keys` (views into its one buffer, wiped by the caller). */
+function rowKeys(keys: KeyCopies): RowKeys {
+  const held = new Map<string, EpochKey>();
+  keys.epochs.forEach(([compartment, epoch], index) => held.set(`${compartment}/${epoch}`, { epoch, key: keys.bytes.subarray(index * 32, index * 32 + 32) }));
+  return {
+    vaultId: keys.vaultId,
+    epochKey(compartment: Compartment, epoch: number) {
+      const key = held.get(`${compartment}/${epoch}`);
+      if (!key) throw new KeyringStateError('unknown-epoch');
+      return key;
+    },
+  };
+}
+
+scope.onmessage = ({ data }) => {
+  const { id, databaseName, keys, request } = data;
+  db ??= new VaultDatabase(databaseName);
+  readList(db, rowKeys(keys), request)
+    .then(
+      (reply) => scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer)),
+      // Not a row that failed to open (those are in the reply): the vault worker reads this list itself.
+      () => scope.postMessage({ id, ok: false }),
+    )
+    .finally(() => wipe(keys.bytes));
+};

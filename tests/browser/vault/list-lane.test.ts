@@ -1,0 +1,120 @@
+// Whole lists read on a short-lived thread (renderer/src/vault/worker/list-lane.ts): the same
+// lists as on the vault worker, only the epoch keys of the lists' compartments sent (moved, not
+// copied), the thread terminated once the lists are read or the vault locks, and the vault
+// worker reading a list itself when no such thread can run.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listReadersAlive } from '../../../renderer/src/vault/worker/list-lane';
+import type { ListReaderRequest } from '../../../renderer/src/vault/worker/list-lane';
+import { BACKGROUND_WAIT, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, VAULT_TESTS, witnessCardKind } from './support/vault-harness';
+
+/** Workers started while stubbed, named `sijill-list`, with the messages posted to them. */
+function recordReaders(options: { refuse?: boolean; brokenScript?: boolean } = {}) {
+  const started: { readonly worker: Worker; readonly posted: ListReaderRequest[] }[] = [];
+  const terminated = new Set<Worker>();
+  const Real = globalThis.Worker;
+  class Recording extends Real {
+    readonly posted: ListReaderRequest[] = [];
+    constructor(url: string | URL, workerOptions?: WorkerOptions) {
+      const reader = workerOptions?.name === 'sijill-list';
+      if (reader && options.refuse) throw new DOMException('workers refused here', 'SecurityError');
+      // A script that throws at once: the error event the vault worker falls back on.
+      super(reader && options.brokenScript ? URL.createObjectURL(new Blob(['throw new Error("broken")'], { type: 'text/javascript' })) : url, workerOptions);
+      if (reader) started.push({ worker: this, posted: this.posted });
+    }
+    override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+      this.posted.push(message as ListReaderRequest);
+      super.postMessage(message, transfer as Transferable[]);
+    }
+    override terminate(): void {
+      terminated.add(this);
+      super.terminate();
+    }
+  }
+  vi.stubGlobal('Worker', Recording);
+  return { started, alive: () => started.filter((s) => !terminated.has(s.worker)).length };
+}
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await deleteTestDatabases();
+});
+
+const titles = (list: { records: readonly { body: { title: string } }[] }) => list.records.map((r) => r.body.title).sort();
+
+describe('lists read on a short-lived thread', VAULT_TESTS, () => {
+  it('gives the lists the vault worker would, sends only the keys of their compartments, and ends once idle', async () => {
+    const readers = recordReaders();
+    // The engine in this realm, so the reader it starts is recorded here.
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'first', text: 'كلام' });
+    await client.records.create(noteKind, { title: 'second', text: 'more text' });
+    await client.records.create(witnessCardKind, { fullName: 'Witness Card Sample' });
+
+    const [notes, titlesOnly, cards] = await Promise.all([
+      client.records.list(noteKind),
+      client.records.listFields(noteKind, ['title'], (input) => input as { title: string }),
+      client.records.list(witnessCardKind),
+    ]);
+
+    expect(titles(notes)).toEqual(['first', 'second']);
+    expect(titlesOnly.records.map((r) => r.body).sort((a, b) => a.title.localeCompare(b.title))).toEqual([{ title: 'first' }, { title: 'second' }]);
+    expect(cards.records.map((r) => r.body)).toEqual([{ fullName: 'Witness Card Sample' }]);
+    // One thread for lists asked together; each list got the keys of its own compartment only,
+    // moved (the vault worker's copy of the buffer is detached once posted).
+    expect(readers.started).toHaveLength(1);
+    const posted = readers.started[0]?.posted ?? [];
+    expect(posted).toHaveLength(3);
+    for (const message of posted) {
+      const compartments = new Set(message.keys.epochs.map(([compartment]) => compartment));
+      expect([...compartments]).toEqual([message.request.type === witnessCardKind.type ? 'witness' : 'general']);
+      expect(message.keys.bytes.byteLength).toBe(0);
+    }
+    await vi.waitFor(() => expect(readers.alive()).toBe(0), BACKGROUND_WAIT);
+    expect(listReadersAlive()).toBe(0);
+
+    // A later list starts a new thread, and it ends too.
+    expect(titles(await client.records.list(noteKind))).toEqual(['first', 'second']);
+    expect(readers.started).toHaveLength(2);
+    await vi.waitFor(() => expect(readers.alive()).toBe(0), BACKGROUND_WAIT);
+    await client.dispose();
+  });
+
+  it('is terminated when the vault locks, and the next unlock lists again', async () => {
+    const readers = recordReaders();
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'kept', text: '' });
+    expect(titles(await client.records.list(noteKind))).toEqual(['kept']);
+    expect(readers.alive()).toBe(1); // still within its idle time
+
+    await client.lock('manual');
+    expect(readers.alive()).toBe(0);
+    expect(listReadersAlive()).toBe(0);
+
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    expect(titles(await client.records.list(noteKind))).toEqual(['kept']);
+    await client.dispose();
+  });
+
+  it('reads the list on the vault worker when no thread can be started', async () => {
+    const readers = recordReaders({ refuse: true });
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'here', text: '' });
+
+    expect(titles(await client.records.list(noteKind))).toEqual(['here']);
+    expect(readers.started).toHaveLength(0);
+    expect(listReadersAlive()).toBe(0);
+    await client.dispose();
+  });
+
+  it('reads the list on the vault worker when the thread fails, and terminates it', async () => {
+    const readers = recordReaders({ brokenScript: true });
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'still listed', text: '' });
+
+    expect(titles(await client.records.list(noteKind))).toEqual(['still listed']);
+    expect(readers.started).toHaveLength(1);
+    expect(readers.alive()).toBe(0);
+    expect(listReadersAlive()).toBe(0);
+    await client.dispose();
+  });
+});
