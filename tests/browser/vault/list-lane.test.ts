@@ -117,4 +117,43 @@ describe('lists read on a short-lived thread', VAULT_TESTS, () => {
     expect(listReadersAlive()).toBe(0);
     await client.dispose();
   });
+
+  it('lists a record saved or deleted while its list is read as it is now, never as unreadable', async () => {
+    const { client } = await makeUnlockedVault({ engine: {} });
+    const saved = await client.records.create(noteKind, { title: 'before', text: '' });
+    const deleted = await client.records.create(noteKind, { title: 'going', text: '' });
+    for (let i = 0; i < 20; i += 1) await client.records.create(noteKind, { title: `note ${i}`, text: '' });
+    await vi.waitFor(() => expect(listReadersAlive()).toBe(0), BACKGROUND_WAIT);
+
+    // The list's rows are read on a thread that is still starting while these two commit.
+    const listing = client.records.list(noteKind);
+    await client.records.update(noteKind, saved.id, { title: 'after', text: '' }, 1);
+    await client.records.delete(noteKind, deleted.id, 1);
+    const list = await listing;
+
+    expect(list.unreadable).toEqual([]);
+    const listedTitles = titles(list);
+    expect(listedTitles.filter((title) => title.startsWith('note '))).toHaveLength(20);
+    // The saved one once, in either version; the deleted one at most once.
+    expect(listedTitles.filter((title) => title === 'before' || title === 'after')).toHaveLength(1);
+    expect(listedTitles.filter((title) => title === 'going').length).toBeLessThanOrEqual(1);
+    await client.dispose();
+  });
+
+  it("never lets one vault's reader serve another vault open in the same realm", async () => {
+    const a = await makeUnlockedVault({ engine: {} });
+    const b = await makeUnlockedVault({ engine: {} });
+    await a.client.records.create(noteKind, { title: 'in A', text: '' });
+    await b.client.records.create(noteKind, { title: 'in B', text: '' });
+
+    const listA = await a.client.records.list(noteKind);
+    const listB = await b.client.records.list(noteKind);
+    const listAAgain = await a.client.records.list(noteKind);
+
+    expect([titles(listA), titles(listB), titles(listAAgain)]).toEqual([['in A'], ['in B'], ['in A']]);
+    expect([listA.unreadable, listB.unreadable, listAAgain.unreadable]).toEqual([[], [], []]);
+    await a.client.dispose();
+    await b.client.dispose();
+    await vi.waitFor(() => expect(listReadersAlive()).toBe(0), BACKGROUND_WAIT);
+  });
 });

@@ -19,7 +19,7 @@
  *   crashes), the list is read on this thread instead: the same reply, only the memory is kept.
  *   Locking terminates the reader; a list it was reading fails with `LockedError`.
  */
-import { COMPARTMENTS, epochKey, type Compartment } from '../../../../shared/crypto';
+import { COMPARTMENTS, epochKey, wipe, type Compartment } from '../../../../shared/crypto';
 import { compartmentsOf, readList, type ListReply, type ListRequest } from './list-reading';
 import { keyringRowKeys } from './sealed-rows';
 import type { Session } from './session';
@@ -58,36 +58,42 @@ function keyCopies(session: Session, compartments: readonly Compartment[]): KeyC
   return { vaultId: keyring.vaultId.slice(), epochs: held.map(([c, key]) => [c, key.epoch] as const), bytes };
 }
 
-/** The reader thread, while it lives. */
+/** The reader thread, while it lives: one per session (a reader never serves another session). */
 class ListReader {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (reply: ListReply | null) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
   private dead = false;
+  /** True once it ended by failing (not by idling or locking): the session then reads lists itself. */
+  failed = false;
 
   constructor(
+    readonly session: Session,
     private readonly worker: Worker,
     private readonly onEnd: () => void,
   ) {
     worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? data.reply : null);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.end(); // the script did not load or threw: the lists waiting are read on the vault worker
+      this.fail(); // the script did not load or threw: the lists waiting are read on the vault worker
     };
-    worker.onmessageerror = () => this.end();
+    worker.onmessageerror = () => this.fail();
   }
 
   /** Reads `request` on the reader; null if the reader failed (the caller reads it itself). */
-  read(session: Session, request: ListRequest): Promise<ListReply | null> {
+  read(request: ListRequest): Promise<ListReply | null> {
     if (this.dead) return Promise.resolve(null);
-    clearTimeout(this.idle);
+    const keys = keyCopies(this.session, compartmentsOf(request));
     const id = (this.next += 1);
-    const keys = keyCopies(session, compartmentsOf(request));
-    return new Promise((resolve) => {
-      this.waiting.set(id, { resolve });
-      const message: ListReaderRequest = { id, databaseName: session.db.name, keys, request };
+    const message: ListReaderRequest = { id, databaseName: this.session.db.name, keys, request };
+    try {
       this.worker.postMessage(message, [keys.bytes.buffer]);
-    });
+    } catch (error) {
+      wipe(keys.bytes); // not moved: still ours
+      throw error;
+    }
+    clearTimeout(this.idle);
+    return new Promise((resolve) => this.waiting.set(id, { resolve }));
   }
 
   private settle(id: number, reply: ListReply | null): void {
@@ -95,6 +101,11 @@ class ListReader {
     this.waiting.delete(id);
     waiter?.resolve(reply);
     if (this.waiting.size === 0 && !this.dead) this.idle = setTimeout(() => this.end(), IDLE_MS);
+  }
+
+  private fail(): void {
+    this.failed = true;
+    this.end();
   }
 
   /** Terminates the reader; lists still waiting get null (read on the vault worker, or refused if locked). */
@@ -110,6 +121,8 @@ class ListReader {
 }
 
 let reader: ListReader | null = null;
+/** Sessions whose reader failed: they read their lists on the vault worker from then on. */
+const failedFor = new WeakSet<Session>();
 /** Readers started and not yet terminated (tests check that none is left behind). */
 let live = 0;
 
@@ -118,23 +131,26 @@ export function listReadersAlive(): number {
   return live;
 }
 
-/** The running reader, or a new one for `session`; null where workers cannot run. */
+/** The running reader of `session`, or a new one; null where no reader can run for it. */
 function readerFor(session: Session): ListReader | null {
-  if (reader) return reader;
-  if (typeof Worker === 'undefined') return null;
+  if (reader?.session === session) return reader;
+  reader?.end(); // another session's (tests run several engines in one realm): never shared
+  if (typeof Worker === 'undefined' || failedFor.has(session)) return null;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./list-reader.worker.ts', import.meta.url), { type: 'module', name: 'sijill-list' });
   } catch {
+    failedFor.add(session);
     return null;
   }
   live += 1;
-  const started = new ListReader(worker, () => {
+  const stop = () => started.end();
+  const started: ListReader = new ListReader(session, worker, () => {
     live -= 1;
     if (reader === started) reader = null;
+    if (started.failed) failedFor.add(session);
     session.signal.removeEventListener('abort', stop);
   });
-  const stop = () => started.end();
   session.signal.addEventListener('abort', stop, { once: true });
   reader = started;
   return started;
@@ -142,11 +158,15 @@ function readerFor(session: Session): ListReader | null {
 
 /**
  * Reads the list `request` (decided by the caller from `session`'s head index) on the reader
- * thread, or on this thread if it cannot run there.
+ * thread, or on this thread if it cannot run there. The reader reads the rows a moment after
+ * the head index was consulted: a record saved, deleted or re-keyed meanwhile comes back
+ * unreadable, and the caller checks those again against the head index of now
+ * (record-store.ts `settleUnreadable`).
  */
 export async function readListed(session: Session, request: ListRequest): Promise<ListReply> {
   session.checkOpen();
-  const onReader = await readerFor(session)?.read(session, request);
+  if (request.entries.length === 0) return { chunks: [], unreadable: [], stale: [] };
+  const onReader = await readerFor(session)?.read(request);
   session.checkOpen(); // locked meanwhile: the reader was terminated, and nothing is read here
   if (onReader) return onReader;
   return readList(session.db, keyringRowKeys(session.holder.keyring), request);

@@ -39,12 +39,19 @@ function rowKeys(keys: KeyCopies): RowKeys {
 
 scope.onmessage = ({ data }) => {
   const { id, databaseName, keys, request } = data;
-  db ??= new VaultDatabase(databaseName);
-  readList(db, rowKeys(keys), request)
-    .then(
-      (reply) => scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer)),
+  const answer = async (): Promise<void> => {
+    try {
+      db ??= new VaultDatabase(databaseName);
+      // One reader serves one vault (list-lane.ts); a request for another is refused, never read elsewhere.
+      if (db.name !== databaseName) throw new Error('another database');
+      const reply = await readList(db, rowKeys(keys), request);
+      scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer));
+    } catch {
       // Not a row that failed to open (those are in the reply): the vault worker reads this list itself.
-      () => scope.postMessage({ id, ok: false }),
-    )
-    .finally(() => wipe(keys.bytes));
+      scope.postMessage({ id, ok: false });
+    } finally {
+      wipe(keys.bytes);
+    }
+  };
+  void answer();
 };

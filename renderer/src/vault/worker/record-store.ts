@@ -16,7 +16,7 @@ import { RecordIntegrityError, RecordNotFoundError, VersionConflictError } from 
 import type { DecryptedRecord, PackedRecords, SummaryPart } from '../worker-api';
 import type { StoredObject } from './database';
 import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './head-index';
-import { getInKeyOrder, openVersion, packRecords, readCurrent, type ListedEntry, type SummaryEntry } from './list-reading';
+import { getInKeyOrder, openVersion, packRecords, pickFields, readCurrent, type ListedEntry, type SummaryEntry } from './list-reading';
 import { readListed } from './list-lane';
 import { sealSummary, summarise } from './record-summaries';
 import { sealRow, withRowOpener, type RowOpener } from './sealed-rows';
@@ -153,13 +153,31 @@ function listedEntries(session: Session, type: string): ListedEntry[] {
 }
 
 /**
+ * `listed` with its unreadable records checked again on this thread against the head index and
+ * keyring of now: the reader read the rows a moment after the head index was consulted, so a
+ * record saved, deleted or re-keyed meanwhile came back unreadable although nothing is wrong
+ * with it. Those opened now are listed (after the others, cut to `fields` if asked), those
+ * deleted meanwhile dropped, and only those that still fail are reported.
+ */
+async function settleUnreadable(session: Session, type: string, listed: PackedRecords, fields?: readonly string[]): Promise<PackedRecords> {
+  if (listed.unreadable.length === 0) return listed;
+  const again = await readRecords(session, type, listed.unreadable.map(({ id }) => id));
+  const records = fields ? again.records.map((record) => ({ ...record, body: pickFields(record.body, fields) })) : again.records;
+  const unreadable = again.unreadable.filter(({ id }) => {
+    const entry = session.heads.get(id);
+    return entry !== undefined && !entry.deleted && entry.type === type;
+  });
+  return { chunks: [...listed.chunks, ...packRecords({ records, unreadable: [] }).chunks], unreadable };
+}
+
+/**
  * Every live record of `type`, packed for the UI thread, read on the list reader thread
  * (list-lane.ts). Rows that fail to open are reported, not dropped.
  */
 export async function listPacked(session: Session, type: string): Promise<PackedRecords> {
   session.checkOpen();
   const { chunks, unreadable } = await readListed(session, { kind: 'current', type, entries: listedEntries(session, type) });
-  return { chunks, unreadable };
+  return settleUnreadable(session, type, { chunks, unreadable });
 }
 
 /**
@@ -175,8 +193,9 @@ export async function listFields(session: Session, type: string, fields: readonl
     throw new RangeError('invalid field list');
   }
   session.checkOpen();
-  const { chunks, unreadable } = await readListed(session, { kind: 'current', type, entries: listedEntries(session, type), fields: [...fields] });
-  return { chunks, unreadable };
+  const picked = [...fields];
+  const { chunks, unreadable } = await readListed(session, { kind: 'current', type, entries: listedEntries(session, type), fields: picked });
+  return settleUnreadable(session, type, { chunks, unreadable }, picked);
 }
 
 /** Every version of a record, oldest first. */
@@ -266,7 +285,8 @@ export async function listSummaries(session: Session, type: string, part: Summar
   const listed = await readListed(session, { kind: 'summaries', type, entries });
   for (const id of listed.stale) stale.add(id);
   if (stale.size === 0) return { chunks: listed.chunks, unreadable: listed.unreadable };
-  const full = await readRecords(session, type, [...stale]);
+  // In head-index order, as the list itself.
+  const full = await readRecords(session, type, wanted.filter(([id]) => stale.has(id)).map(([id]) => id));
   const asListed = new Map(wanted);
   const records: DecryptedRecord[] = [];
   const rebuilt: Rebuilt[] = [];
