@@ -24,7 +24,7 @@ import { idFromBytes } from '../../../../shared/domain/ids';
 import type { AuditAction, FeatureAuditAction } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
 import type { StoredObject, VaultDatabase } from './database';
-import { isPlainRecord, openRow, sealRow } from './sealed-rows';
+import { isPlainRecord, sealRow, withRowOpener, type RowOpener } from './sealed-rows';
 
 /** Integrity fields the vault adds to entry data; the trail shown to users leaves them out. */
 export const KEYRING_GENERATION = 'kg';
@@ -153,10 +153,14 @@ export class AuditLog {
   }
 }
 
-/** Opens one audit row; a row that does not open is kept with `chained: null`. */
-export async function openAuditRow(s: Awaited<ReturnType<typeof getSodium>>, keyring: UnlockedKeyring, row: StoredObject): Promise<LoadedAudit> {
+/**
+ * Opens one audit row with `opener`, a row opener shared by a batch of rows (sealed-rows.ts:
+ * one key derivation per batch, no await per row); a row that does not open is kept with
+ * `chained: null`.
+ */
+export function openAuditRow(s: Awaited<ReturnType<typeof getSodium>>, opener: RowOpener, row: StoredObject): LoadedAudit {
   try {
-    const content = await openRow(keyring, { table: 'audit', id: row.id, compartment: 'general' }, row, { type: AUDIT_TYPE, headVersion: 1 });
+    const content = opener.open({ table: 'audit', id: row.id, compartment: 'general' }, row, { type: AUDIT_TYPE, headVersion: 1 });
     return { rowId: row.id, chained: decodeChained(s, content.body) };
   } catch (error) {
     if (!(error instanceof RecordIntegrityError)) throw error;
@@ -175,7 +179,7 @@ export function bySeq(loaded: LoadedAudit[]): LoadedAudit[] {
  */
 export async function loadAudit(db: VaultDatabase, keyring: UnlockedKeyring): Promise<LoadedAudit[]> {
   const s = await getSodium();
-  const loaded: LoadedAudit[] = [];
-  for (const row of await db.audit.toArray()) loaded.push(await openAuditRow(s, keyring, row));
-  return bySeq(loaded);
+  const rows = await db.audit.toArray();
+  // One opener for every row: the key it derives is derived once, not once per row.
+  return bySeq(await withRowOpener(keyring, (opener) => rows.map((row) => openAuditRow(s, opener, row))));
 }
