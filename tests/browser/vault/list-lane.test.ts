@@ -5,17 +5,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listReadersAlive } from '../../../renderer/src/vault/worker/list-lane';
 import type { ListReaderRequest } from '../../../renderer/src/vault/worker/list-lane';
+import type { ListRequest } from '../../../renderer/src/vault/worker/list-reading';
+
+/** A list's message (the other kind, audit rows, carries no key). */
+type ListMessage = Extract<ListReaderRequest, { request: ListRequest }>;
 import { BACKGROUND_WAIT, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, VAULT_TESTS, witnessCardKind } from './support/vault-harness';
 
-/** Workers started while stubbed, named `sijill-list`, with the messages posted to them. */
-function recordReaders(options: { refuse?: boolean; brokenScript?: boolean } = {}) {
+/** Workers started while stubbed, named `name` (the list reader by default), with the messages posted to them. */
+function recordReaders(options: { refuse?: boolean; brokenScript?: boolean; name?: string } = {}) {
   const started: { readonly worker: Worker; readonly posted: ListReaderRequest[] }[] = [];
   const terminated = new Set<Worker>();
   const Real = globalThis.Worker;
   class Recording extends Real {
     readonly posted: ListReaderRequest[] = [];
     constructor(url: string | URL, workerOptions?: WorkerOptions) {
-      const reader = workerOptions?.name === 'sijill-list';
+      const reader = workerOptions?.name === (options.name ?? 'sijill-list');
       if (reader && options.refuse) throw new DOMException('workers refused here', 'SecurityError');
       // A script that throws at once: the error event the vault worker falls back on.
       super(reader && options.brokenScript ? URL.createObjectURL(new Blob(['throw new Error("broken")'], { type: 'text/javascript' })) : url, workerOptions);
@@ -62,7 +66,7 @@ describe('lists read on a short-lived thread', VAULT_TESTS, () => {
     // One thread for lists asked together; each list got the keys of its own compartment only,
     // moved (the vault worker's copy of the buffer is detached once posted).
     expect(readers.started).toHaveLength(1);
-    const posted = readers.started[0]?.posted ?? [];
+    const posted = (readers.started[0]?.posted ?? []) as ListMessage[];
     expect(posted).toHaveLength(3);
     for (const message of posted) {
       const compartments = new Set(message.keys.epochs.map(([compartment]) => compartment));
@@ -155,5 +159,55 @@ describe('lists read on a short-lived thread', VAULT_TESTS, () => {
     await a.client.dispose();
     await b.client.dispose();
     await vi.waitFor(() => expect(listReadersAlive()).toBe(0), BACKGROUND_WAIT);
+  });
+});
+
+describe("the audit check's rows fetched on a short-lived thread", VAULT_TESTS, () => {
+  it('fetches them there without any key, checks them here, and ends the thread with the check', async () => {
+    const readers = recordReaders({ name: 'sijill-audit-rows' });
+    const { client } = await makeUnlockedVault({ engine: {} });
+    for (let i = 0; i < 5; i += 1) await client.records.create(noteKind, { title: `entry ${i}`, text: '' });
+    await client.lock('manual');
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    // One thread per pass of the check, each asked for rows only: no message carries a key.
+    expect(readers.started.length).toBeGreaterThanOrEqual(2);
+    const posted = readers.started.flatMap((started) => started.posted);
+    expect(posted.length).toBeGreaterThanOrEqual(2);
+    for (const message of posted) {
+      expect(message.request.kind).toBe('rows');
+      expect(message.keys).toBeUndefined();
+    }
+    expect(readers.alive()).toBe(0);
+    await client.dispose();
+  });
+
+  it('reads them on the vault worker when no thread can be started, with the same verdict', async () => {
+    const readers = recordReaders({ name: 'sijill-audit-rows', refuse: true });
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'one entry', text: '' });
+    await client.lock('manual');
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    expect(readers.started).toHaveLength(0);
+    await client.dispose();
+  });
+
+  it('reads them on the vault worker when the thread fails, and terminates it', async () => {
+    const readers = recordReaders({ name: 'sijill-audit-rows', brokenScript: true });
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'one entry', text: '' });
+    await client.lock('manual');
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+
+    await client.auditChecked();
+    expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    expect(readers.started.length).toBeGreaterThanOrEqual(1);
+    expect(readers.alive()).toBe(0);
+    await client.dispose();
   });
 });

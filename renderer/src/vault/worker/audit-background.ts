@@ -32,6 +32,7 @@ import { LockedError } from '../vault-errors';
 import { bySeq, openAuditRow, type LoadedAudit } from './audit-log';
 import { failed, judgeAudit, TrailFacts, type ChainFailure, type GenerationMap } from './audit-verify';
 import type { StoredObject } from './database';
+import { rowFetcher } from './row-fetcher';
 import { withRowOpener } from './sealed-rows';
 import type { Session } from './session';
 
@@ -60,29 +61,37 @@ export function forget(anchor: OpeningAnchor): void {
   wipe(anchor.auditKey, anchor.auditHead.hash);
 }
 
-/** Calls `visit` with every audit row, opened, in batches (see the file comment). */
+/**
+ * Calls `visit` with every audit row, opened, in batches (see the file comment). The rows are
+ * fetched on a thread of their own, ended with the pass (row-fetcher.ts); opening and checking
+ * them stays here.
+ */
 async function forEachRow(session: Session, pause: () => Promise<void>, visit: (row: StoredObject, opened: LoadedAudit) => void): Promise<void> {
   const s = await getSodium();
-  let after: string | null = null;
-  for (;;) {
-    await pause();
-    if (session.signal.aborted) throw new LockedError();
-    const from = after;
-    const last = await session.exclusive(async () => {
-      const db = session.db;
-      const rows: StoredObject[] = await (from === null ? db.audit.orderBy(':id') : db.audit.where(':id').above(from)).limit(AUDIT_BATCH).toArray();
-      // One opener for the batch, rather than `openRow` per row: the wrap key is derived once and
-      // no row awaits, which spares each of the ~420,000 opens of the two passes (100,000
-      // testimonies) a derived key and a chain of promises, i.e. garbage. The keyring cannot
-      // change meanwhile: the batch holds the write lock, and nothing in it awaits once the
-      // opener exists. Same checks, same errors as `openRow` (sealed-rows.ts).
-      await withRowOpener(session.holder.keyring, (opener) => {
-        for (const row of rows) visit(row, openAuditRow(s, opener, row));
+  const fetcher = rowFetcher(session);
+  try {
+    let after: string | null = null;
+    for (;;) {
+      await pause();
+      if (session.signal.aborted) throw new LockedError();
+      const from = after;
+      const last = await session.exclusive(async () => {
+        const rows = await fetcher.fetch(from, AUDIT_BATCH);
+        // One opener for the batch, rather than `openRow` per row: the wrap key is derived once and
+        // no row awaits, which spares each of the ~420,000 opens of the two passes (100,000
+        // testimonies) a derived key and a chain of promises, i.e. garbage. The keyring cannot
+        // change meanwhile: the batch holds the write lock, and nothing in it awaits once the
+        // opener exists. Same checks, same errors as `openRow` (sealed-rows.ts).
+        await withRowOpener(session.holder.keyring, (opener) => {
+          for (const row of rows) visit(row, openAuditRow(s, opener, row));
+        });
+        return rows.length < AUDIT_BATCH ? undefined : rows[rows.length - 1];
       });
-      return rows.length < AUDIT_BATCH ? undefined : rows[rows.length - 1];
-    });
-    if (!last) return;
-    after = last.id;
+      if (!last) return;
+      after = last.id;
+    }
+  } finally {
+    fetcher.close();
   }
 }
 

@@ -20,7 +20,7 @@
  *   Locking terminates the reader; a list it was reading fails with `LockedError`.
  */
 import { COMPARTMENTS, epochKey, wipe, type Compartment } from '../../../../shared/crypto';
-import { compartmentsOf, readList, type ListReply, type ListRequest } from './list-reading';
+import { compartmentsOf, readList, type ListReply, type ListRequest, type PackedRows, type RowsRequest } from './list-reading';
 import { keyringRowKeys } from './sealed-rows';
 import type { Session } from './session';
 
@@ -34,16 +34,23 @@ export interface KeyCopies {
   readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** vault worker → reader. */
-export interface ListReaderRequest {
-  readonly id: number;
-  readonly databaseName: string;
-  readonly keys: KeyCopies;
-  readonly request: ListRequest;
-}
+/** vault worker → reader: a list to open (with its keys), or audit rows to fetch (no key: row-fetcher.ts). */
+export type ListReaderRequest =
+  | { readonly id: number; readonly databaseName: string; readonly keys: KeyCopies; readonly request: ListRequest }
+  | { readonly id: number; readonly databaseName: string; readonly keys?: undefined; readonly request: RowsRequest };
 
 /** reader → vault worker. */
-export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply } | { readonly id: number; readonly ok: false };
+export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply | PackedRows } | { readonly id: number; readonly ok: false };
+
+/** Starts a reader thread (named for what it serves: lists, or the audit check's rows); null where none can run. */
+export function spawnReader(name: 'sijill-list' | 'sijill-audit-rows' = 'sijill-list'): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./list-reader.worker.ts', import.meta.url), { type: 'module', name });
+  } catch {
+    return null;
+  }
+}
 
 /** Copies of every epoch key held for `compartments`, in one buffer (moved to the reader). */
 function keyCopies(session: Session, compartments: readonly Compartment[]): KeyCopies {
@@ -72,7 +79,8 @@ class ListReader {
     private readonly worker: Worker,
     private readonly onEnd: () => void,
   ) {
-    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? data.reply : null);
+    // Only lists are asked of this reader, so every reply is a list's.
+    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? (data.reply as ListReply) : null);
     worker.onerror = (event) => {
       event.preventDefault();
       this.fail(); // the script did not load or threw: the lists waiting are read on the vault worker
@@ -135,11 +143,9 @@ export function listReadersAlive(): number {
 function readerFor(session: Session): ListReader | null {
   if (reader?.session === session) return reader;
   reader?.end(); // another session's (tests run several engines in one realm): never shared
-  if (typeof Worker === 'undefined' || failedFor.has(session)) return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./list-reader.worker.ts', import.meta.url), { type: 'module', name: 'sijill-list' });
-  } catch {
+  if (failedFor.has(session)) return null;
+  const worker = spawnReader();
+  if (!worker) {
     failedFor.add(session);
     return null;
   }

@@ -10,7 +10,7 @@
 import { KeyringStateError, wipe, type Compartment, type EpochKey } from '../../../../shared/crypto';
 import { VaultDatabase } from './database';
 import type { KeyCopies, ListReaderReply, ListReaderRequest } from './list-lane';
-import { readList } from './list-reading';
+import { readList, readRows } from './list-reading';
 import type { RowKeys } from './sealed-rows';
 
 interface WorkerScope {
@@ -44,13 +44,19 @@ scope.onmessage = ({ data }) => {
       db ??= new VaultDatabase(databaseName);
       // One reader serves one vault (list-lane.ts); a request for another is refused, never read elsewhere.
       if (db.name !== databaseName) throw new Error('another database');
+      if (request.kind === 'rows') {
+        const rows = await readRows(db, request);
+        scope.postMessage({ id, ok: true, reply: rows }, [rows.ends.buffer, rows.bytes.buffer]);
+        return;
+      }
+      if (!keys) throw new Error('no keys'); // a list always comes with its keys (the type says so)
       const reply = await readList(db, rowKeys(keys), request);
       scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer));
     } catch {
       // Not a row that failed to open (those are in the reply): the vault worker reads this list itself.
       scope.postMessage({ id, ok: false });
     } finally {
-      wipe(keys.bytes);
+      if (keys) wipe(keys.bytes);
     }
   };
   void answer();

@@ -129,3 +129,51 @@ export async function readCurrent(db: VaultDatabase, keys: RowKeys | UnlockedKey
   });
   return { records, unreadable };
 }
+
+/** A batch of audit rows in key order after `after` (null: from the first), for the audit check. */
+export interface RowsRequest {
+  readonly kind: 'rows';
+  readonly after: string | null;
+  readonly limit: number;
+}
+
+/** Rows packed into one buffer: row i's key is `bytes[ends[2i - 1] ?? 0, ends[2i])`, its body `[ends[2i], ends[2i + 1])`. */
+export interface PackedRows {
+  readonly ids: readonly string[];
+  readonly epochs: readonly number[];
+  readonly ends: Uint32Array<ArrayBuffer>;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Reads `request`'s audit rows and packs them into one buffer (moved to the vault worker, which
+ * opens them: `unpackRows`). Ciphertext only: no key is needed or given.
+ */
+export async function readRows(db: VaultDatabase, request: RowsRequest): Promise<PackedRows> {
+  const { after, limit } = request;
+  const rows = await (after === null ? db.audit.orderBy(':id') : db.audit.where(':id').above(after)).limit(limit).toArray();
+  const ends = new Uint32Array(rows.length * 2);
+  let size = 0;
+  rows.forEach((row, index) => {
+    size += row.key.length;
+    ends[2 * index] = size;
+    size += row.body.length;
+    ends[2 * index + 1] = size;
+  });
+  const bytes = new Uint8Array(size);
+  rows.forEach((row, index) => {
+    bytes.set(row.key, ends[2 * index - 1] ?? 0);
+    bytes.set(row.body, ends[2 * index] ?? 0);
+  });
+  return { ids: rows.map((row) => row.id), epochs: rows.map((row) => row.epoch), ends, bytes };
+}
+
+/** The rows of `packed`, their key and body views into its one buffer. */
+export function unpackRows(packed: PackedRows): StoredObject[] {
+  return packed.ids.map((id, index) => {
+    const start = packed.ends[2 * index - 1] ?? 0;
+    const middle = packed.ends[2 * index] ?? start;
+    const end = packed.ends[2 * index + 1] ?? middle;
+    return { id, epoch: packed.epochs[index] ?? 0, key: packed.bytes.subarray(start, middle), body: packed.bytes.subarray(middle, end) };
+  });
+}
