@@ -21,7 +21,7 @@ import type MiniSearch from 'minisearch';
 import { indexInternals, type FieldPostings, type NumberMap } from './index-internals';
 import { BitPostings } from './bit-postings';
 import { PairMap } from './pair-map';
-import { decodeIds, encodeIds } from './postings-text';
+import { decodeIds, encodeIds, type DecodedIds } from './postings-text';
 
 /** Lists at least this long become PostingLists (measured: below it a Map costs less). */
 export const COMPACT_FROM = 16;
@@ -257,6 +257,28 @@ export function encodeTerm(term: string, fields: FieldPostings, live: (shortId: 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
+ * One decoded posting list in the form `compactPostings` would give it, built straight from
+ * the text (no list of entries on the way: a restore decodes about a million of them).
+ */
+function decodedList(ids: DecodedIds, freqs: readonly number[] | null, nextId: number): NumberMap<number> {
+  if (ids.count >= COMPACT_FROM) {
+    if (!freqs && BitPostings.pays(ids.count, nextId)) {
+      const bits = BitPostings.from([], nextId);
+      ids.forEach((id) => bits.set(id, 1));
+      return bits;
+    }
+    const list = new Int32Array(ids.count);
+    let at = 0;
+    ids.forEach((id) => (list[at++] = id));
+    return PostingList.sorted(list, freqs ? Uint16Array.from(freqs) : null);
+  }
+  const out = ids.count <= 2 ? new PairMap<number>() : new Map<number, number>();
+  let at = 0;
+  ids.forEach((id) => out.set(id, freqs ? (freqs[at++] ?? 1) : 1));
+  return out;
+}
+
+/**
  * The posting lists of one encoded term (`encodeTerm`): common terms straight into bitmaps
  * (no list of ids on the way), long lists into PostingLists, one or two entries (most terms)
  * into PairMaps, the rest into Maps as minisearch makes them. Checks every value (field ids
@@ -272,18 +294,7 @@ export function decodeTerm(item: unknown, fields: number, nextId: number): { ter
     const ids = decodeIds(text, nextId);
     if (!ids) return null;
     if (freqs !== 0 && !(Array.isArray(freqs) && freqs.length === ids.count && freqs.every((f) => isCount(f) && f > 0 && f <= 0xffff))) return null;
-    const counts = freqs === 0 ? null : Uint16Array.from(freqs as number[]);
-    if (!counts && ids.count >= COMPACT_FROM && BitPostings.pays(ids.count, nextId)) {
-      const bits = BitPostings.from([], nextId);
-      ids.forEach((id) => bits.set(id, 1));
-      byField.set(fieldId, bits);
-      continue;
-    }
-    const list = new Int32Array(ids.count);
-    let at = 0;
-    ids.forEach((id) => (list[at++] = id));
-    const entries = () => Array.from(list, (id, slot) => [id, counts ? (counts[slot] ?? 1) : 1] as [number, number]);
-    byField.set(fieldId, list.length >= COMPACT_FROM ? PostingList.sorted(list, counts) : list.length <= 2 ? PairMap.from(entries()) : new Map(entries()));
+    byField.set(fieldId, decodedList(ids, freqs === 0 ? null : (freqs as number[]), nextId));
   }
   return { term: item[0] as string, postings: byField };
 }

@@ -13,6 +13,7 @@ import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlin
 import type { DuplicateSuggestion } from '../../../../../shared/names';
 import type { Id } from '../../../vault/vault-client';
 import { CaseFileClosedError } from '../errors';
+import { currentList } from './current-list';
 import type { MergeableKind } from '../record-kinds';
 import type { SearchChange, TestimonyDoc } from './search-docs';
 import type { RawSearchResults } from './search-engine';
@@ -122,7 +123,10 @@ export class SearchClient {
    */
   async load(names: CurrentNames, current: readonly (readonly [Id, number])[]): Promise<void> {
     try {
-      const restoring = this.prepare().then(() => this.call((api) => api.restore(current, names)));
+      const restoring = this.prepare().then(() => {
+        const list = currentList(current);
+        return this.call((api) => api.restore(transfer(list, [list.versions.buffer]), names));
+      });
       this.tail = restoring.catch(() => undefined);
       const outcome = await restoring;
       await this.indexDocs(outcome.stale);

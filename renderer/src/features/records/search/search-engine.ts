@@ -134,8 +134,8 @@ interface NameHit {
 
 /** The engine's state: documents by id and their indexes. */
 export class SearchEngine {
-  /** Every indexed testimony (version and links), text or not. */
-  protected readonly meta = new Map<Id, TestimonyMeta>();
+  /** Every indexed testimony (version and links), text or not (replaced, with the index and links, by a restore). */
+  protected meta = new Map<Id, TestimonyMeta>();
   /** Texts of recently seen testimonies, least recently used first. */
   private readonly texts = new Map<Id, TestimonyDoc>();
   /** Testimonies a restore found stale whose documents have not arrived yet. */
@@ -143,7 +143,7 @@ export class SearchEngine {
   protected readonly facilities = new Map<Id, NamedDoc>();
   protected readonly perpetrators = new Map<Id, NamedDoc>();
   /** Which facilities and perpetrators each testimony links to, and the reverse. */
-  protected readonly links = new LinkTable();
+  protected links = new LinkTable();
   protected testimonyIndex = newTestimonyIndex();
   private readonly scorer = new TestimonyScorer();
   /** Curated alias names of facilities (not the facility's own names), indexed with them. */

@@ -29,8 +29,13 @@ export class LinkTable {
   private readonly testimonies: (Id | undefined)[] = [];
   private readonly links: (readonly number[])[] = [];
   /** Short id in the testimony index of each slot's testimony (the scorer adds linked scores by it). */
-  private docs = new Int32Array(0);
+  private docs: Int32Array;
   private readonly free: number[] = [];
+
+  /** `capacity`: testimonies expected (a restore knows how many), so the table is not regrown on the way. */
+  constructor(capacity = 0) {
+    this.docs = new Int32Array(capacity);
+  }
 
   /** Every entity id with a number, in number order (a snapshot writes links as these numbers). */
   get entityIds(): readonly Id[] {
@@ -61,14 +66,50 @@ export class LinkTable {
     const slot = this.free.pop() ?? this.testimonies.length;
     this.testimonies[slot] = testimony;
     this.links[slot] = numbers.length === 0 ? NONE : numbers;
-    if (slot >= this.docs.length) {
-      const grown = new Int32Array(Math.max(slot + 1, Math.ceil(this.docs.length * 1.5) + 64));
-      grown.set(this.docs);
-      this.docs = grown;
-    }
+    this.ensureDoc(slot);
     this.docs[slot] = doc;
     for (const number of numbers) this.linking[number]?.set(slot, 1);
     return slot;
+  }
+
+  /**
+   * As `addNumbered`, for a restore adding every testimony in a row: the entities' lists of
+   * linking testimonies are left for `linkAll`, which makes each at its exact size (grown link
+   * by link, the lists of a common facility left ~4 times their size in outgrown arrays behind).
+   */
+  addRestored(testimony: Id, doc: number, numbers: readonly number[]): number {
+    const slot = this.testimonies.length;
+    this.testimonies[slot] = testimony;
+    this.links[slot] = numbers.length === 0 ? NONE : numbers;
+    this.ensureDoc(slot);
+    this.docs[slot] = doc;
+    return slot;
+  }
+
+  /** Makes every entity's list of linking slots from the testimonies' links (after `addRestored`). */
+  linkAll(): void {
+    const counts = new Int32Array(this.entities.length);
+    for (const numbers of this.links) for (const number of numbers) counts[number] = (counts[number] ?? 0) + 1;
+    const lists = Array.from(counts, (count) => new Int32Array(count));
+    counts.fill(0);
+    // Slots ascending: each list comes out sorted, as PostingList.sorted needs.
+    for (const [slot, numbers] of this.links.entries()) {
+      if (this.testimonies[slot] === undefined) continue;
+      for (const number of numbers) {
+        const list = lists[number];
+        const at = counts[number] ?? 0;
+        if (list) list[at] = slot;
+        counts[number] = at + 1;
+      }
+    }
+    for (const [number, list] of lists.entries()) this.linking[number] = PostingList.sorted(list, null);
+  }
+
+  private ensureDoc(slot: number): void {
+    if (slot < this.docs.length) return;
+    const grown = new Int32Array(Math.max(slot + 1, Math.ceil(this.docs.length * 1.5) + 64));
+    grown.set(this.docs);
+    this.docs = grown;
   }
 
   /** Frees `slot` and its links. */
@@ -78,6 +119,11 @@ export class LinkTable {
     this.testimonies[slot] = undefined;
     this.links[slot] = NONE;
     this.free.push(slot);
+  }
+
+  /** Slots handed out so far (each below this), free ones included. */
+  get slots(): number {
+    return this.testimonies.length;
   }
 
   /** Entity numbers `slot` links to. */

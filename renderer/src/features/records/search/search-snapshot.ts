@@ -15,9 +15,10 @@
  * INDEX_FORMAT changes whenever tokenising or search keys change (search-engine.ts,
  * shared/names), or this layout: an index made otherwise would silently miss words, so it is rebuilt.
  *
- * Layout (format 4): UTF-8 lines, each one JSON value, so a restore parses one line at a time
- * and drops it once folded into the index (issue 7: restoring the whole text as one JSON
- * value left several times the index's size as garbage in the search worker at 100,000):
+ * Layout (format 4): UTF-8 lines, each one JSON value, so a restore reads a few KB of a line's
+ * items at a time (snapshot-reader.ts) and folds them into the index before the next (issue 7:
+ * restoring the whole text as one JSON value, then a line at a time, left several times the
+ * index's size as garbage in the search worker at 100,000):
  * - a header `{"v": 4, "e": linked entity ids, "n": next short id, "c": testimonies, "a": average field lengths}`;
  * - lines `["t", row, …]`, a row per testimony: `[shortId, id, version, referenceCode, field lengths, links]`
  *   (links are positions in `e`);
@@ -27,7 +28,9 @@
 import { isId, type Id } from '../../../../../shared/domain/ids';
 import { compactPostings, decodeTerm, encodeTerm } from './posting-list';
 import type { NamedDoc } from './search-docs';
-import { newTestimonyIndex, SearchEngine, TESTIMONY_INDEX_OPTIONS, testimonyInternals } from './search-engine';
+import { newTestimonyIndex, SearchEngine, TESTIMONY_INDEX_OPTIONS, testimonyInternals, type TestimonyMeta } from './search-engine';
+import { LinkTable } from './search-links';
+import { itemBatches, readHeader } from './snapshot-reader';
 
 /** Version of the snapshot layout and of the keys inside it (4: line by line, own field lengths; 3: no linked names in the index). */
 export const INDEX_FORMAT = 4;
@@ -69,42 +72,12 @@ interface Header {
   readonly a: number[];
 }
 
-function parseHeader(line: string | undefined): Header | null {
-  const raw = parseLine(line);
+function parseHeader(raw: unknown): Header | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const { v, e, n, c, a } = raw as Record<string, unknown>;
   if (v !== INDEX_FORMAT || !isIds(e) || !isCount(n) || !isCount(c) || c > n) return null;
   if (!Array.isArray(a) || a.length !== FIELDS || !a.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) return null;
   return { e, n, c, a };
-}
-
-function parseLine(line: string | undefined): unknown {
-  if (line === undefined) return undefined;
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The lines of `source`, decoded one at a time (a malformed UTF-8 sequence throws). */
-function* linesOf(source: SnapshotSource): Generator<string> {
-  if (typeof source === 'string') {
-    for (let from = 0; from <= source.length; ) {
-      const end = source.indexOf('\n', from);
-      yield source.slice(from, end === -1 ? source.length : end);
-      if (end === -1) return;
-      from = end + 1;
-    }
-    return;
-  }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (let from = 0; from <= source.length; ) {
-    const end = source.indexOf(0x0a, from);
-    yield decoder.decode(source.subarray(from, end === -1 ? source.length : end));
-    if (end === -1) return;
-    from = end + 1;
-  }
 }
 
 /** UTF-8 bytes written a line at a time into one growing buffer (no whole-index string). */
@@ -135,15 +108,80 @@ class ByteSink {
 }
 
 /**
- * Frees `bytes`' memory now instead of at the next garbage collection, where the runtime can
- * (ArrayBuffer.prototype.transfer detaches it); otherwise leaves it to the collector.
- * The caller must hold the only use of it.
+ * Frees `bytes`' memory now instead of at the next full garbage collection, where the runtime
+ * can. The caller must hold the only use of it. A buffer that arrived by postMessage (the
+ * saved index) is also held by Chromium's own wrapper of it: detaching it with
+ * ArrayBuffer.prototype.transfer left the memory allocated until that wrapper was collected
+ * (measured: the whole 22 MB index at 100,000 testimonies still in the worker's PSS when search
+ * became ready, issue 7), whereas transferring it through a message port hands it to Chromium,
+ * which frees it when the message is dropped (the other end is closed).
  */
-export function release(bytes: Uint8Array): void {
+export function release(bytes: ArrayBufferView): void {
   const buffer: unknown = bytes.buffer;
   if (!(buffer instanceof ArrayBuffer)) return;
   const movable = buffer as ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer; readonly detached?: boolean };
-  if (typeof movable.transfer === 'function' && movable.detached !== true) movable.transfer(0);
+  if (movable.detached === true) return;
+  if (typeof MessageChannel === 'function') {
+    // Nothing receives this message: the other port is closed first.
+    const { port1, port2 } = new MessageChannel();
+    port2.close();
+    port1.postMessage(null, [buffer]);
+    port1.close();
+    return;
+  }
+  if (typeof movable.transfer === 'function') movable.transfer(0);
+}
+
+/** What a snapshot restores: the testimony index, what it covers and its links. */
+interface TakenSnapshot {
+  readonly index: ReturnType<typeof newTestimonyIndex>;
+  readonly meta: Map<Id, TestimonyMeta>;
+  readonly links: LinkTable;
+}
+
+/**
+ * The index of a snapshot's `bytes`, read a batch of items at a time (snapshot-reader.ts) and
+ * folded into the final structures as they come: no list of rows or terms on the way. Null
+ * if anything does not hold together; throws if the bytes are not JSON lines or not UTF-8.
+ */
+function takeSnapshot(bytes: Uint8Array): TakenSnapshot | null {
+  const start = readHeader(bytes);
+  const header = parseHeader(start.value);
+  if (!header) return null;
+  const { e, n, c, a } = header;
+  const index = newTestimonyIndex(n);
+  const internals = testimonyInternals(index);
+  internals._nextId = n;
+  internals._avgFieldLength = [...a];
+  const meta = new Map<Id, TestimonyMeta>();
+  // A fresh table numbers the linked entities in the order given: a row's links (positions in `e`) are their numbers.
+  const links = new LinkTable(c);
+  for (const entity of e) links.numberOf(entity);
+  for (const [kind, items] of itemBatches(bytes, start.next)) {
+    if (kind === 't') {
+      for (const row of items) {
+        if (!Array.isArray(row) || row.length !== 6) return null;
+        const [shortId, id, version, referenceCode, lengths, linked] = row as unknown[];
+        if (!isCount(shortId) || shortId >= n || !isId(id) || !Number.isSafeInteger(version) || typeof referenceCode !== 'string' || !isLinks(linked, e.length)) return null;
+        if (!Array.isArray(lengths) || lengths.length !== FIELDS || !lengths.every(isCount)) return null;
+        if (internals._documentIds.has(shortId) || internals._idToShortId.has(id)) return null;
+        internals._documentIds.set(shortId, id);
+        internals._idToShortId.set(id, shortId);
+        internals._fieldLength.put(shortId, lengths);
+        meta.set(id, { version: version as number, referenceCode, slot: links.addRestored(id, shortId, linked) });
+      }
+    } else if (kind === 'i') {
+      for (const item of items) {
+        const decoded = decodeTerm(item, FIELDS, n);
+        if (!decoded || internals._index.get(decoded.term)) return null;
+        internals._index.set(decoded.term, decoded.postings);
+      }
+    } else return null;
+  }
+  if (meta.size !== c) return null;
+  internals._documentCount = c;
+  links.linkAll();
+  return { index, meta, links };
 }
 
 /** The search engine with save and restore. */
@@ -225,76 +263,48 @@ export class PersistentSearchEngine extends SearchEngine {
 
   /**
    * Finishes a restore (after `prepare`; without it, as from no snapshot): indexes `names`,
-   * drops every testimony not in `current` (id → version), and returns the testimonies to
-   * (re-)index. `source`, if given, is prepared first.
+   * drops every testimony not in `current` (id, version: every live testimony once), and
+   * returns the testimonies to (re-)index. `source`, if given, is prepared first.
    */
-  restore(source: SnapshotSource | null, current: ReadonlyMap<Id, number>, names: CurrentNames): RestoreOutcome {
+  restore(source: SnapshotSource | null, current: Iterable<readonly [Id, number]>, names: CurrentNames): RestoreOutcome {
     this.prepare(source);
     const restored = this.prepared?.restored ?? false;
-    const stale = new Set<Id>();
     for (const doc of names.facilities) this.addNamed('facility', doc);
     for (const doc of names.perpetrators) this.addNamed('perpetrator', doc);
+    // One pass over `current`, marking the held testimonies it names by slot: no Map or Set of it.
+    const named = new Uint8Array(this.links.slots);
+    const stale = new Set<Id>();
+    for (const [id, version] of current) {
+      const held = this.meta.get(id);
+      if (held) named[held.slot] = 1;
+      if (held?.version !== version || version === 0) stale.add(id);
+    }
     let dropped = 0;
-    for (const id of [...this.meta.keys()]) {
-      if (current.has(id)) continue;
-      this.removeTestimony(id);
+    for (const [id, held] of this.meta) {
+      if (named[held.slot] === 1) continue;
+      this.removeTestimony(id); // deleting the entry being visited is safe in a Map's iteration
       dropped += 1;
     }
-    for (const [id, version] of current) if (this.meta.get(id)?.version !== version || version === 0) stale.add(id);
     for (const id of stale) if (this.meta.has(id)) this.pending.add(id);
-    return { restored, stale: [...stale].filter((id) => current.has(id)), dropped };
+    return { restored, stale: [...stale], dropped };
   }
 
-  /** Takes over the snapshot's index; false (and nothing changed) if it does not hold together. */
+  /**
+   * Takes over the snapshot's index; false (and nothing changed) if it does not hold together.
+   * The testimony index, what it covers and the links are replaced together (`prepare` runs on
+   * a fresh engine), built straight into their final form as the bytes are read.
+   */
   private load(source: SnapshotSource): boolean {
-    let rows: [Id, number, string, number[], number][];
-    let header: Header | null;
-    let index: ReturnType<typeof newTestimonyIndex>;
+    let taken: TakenSnapshot | null;
     try {
-      const lines = linesOf(source);
-      header = parseHeader(lines.next().value ?? undefined);
-      if (!header) return false;
-      const { e, n, c, a } = header;
-      index = newTestimonyIndex(n);
-      const internals = testimonyInternals(index);
-      internals._nextId = n;
-      internals._avgFieldLength = [...a];
-      rows = [];
-      for (const line of lines) {
-        const parsed = parseLine(line);
-        if (!Array.isArray(parsed) || parsed.length < 2) return false;
-        const [kind, ...items] = parsed as unknown[];
-        if (kind === 't') {
-          for (const row of items) {
-            if (!Array.isArray(row) || row.length !== 6) return false;
-            const [shortId, id, version, referenceCode, lengths, links] = row as unknown[];
-            if (!isCount(shortId) || shortId >= n || !isId(id) || !Number.isSafeInteger(version) || typeof referenceCode !== 'string' || !isLinks(links, e.length)) return false;
-            if (!Array.isArray(lengths) || lengths.length !== FIELDS || !lengths.every(isCount)) return false;
-            if (internals._documentIds.has(shortId) || internals._idToShortId.has(id)) return false;
-            internals._documentIds.set(shortId, id);
-            internals._idToShortId.set(id, shortId);
-            internals._fieldLength.put(shortId, lengths);
-            rows.push([id, version as number, referenceCode, links, shortId]);
-          }
-        } else if (kind === 'i') {
-          for (const item of items) {
-            const decoded = decodeTerm(item, FIELDS, n);
-            if (!decoded || internals._index.get(decoded.term)) return false;
-            internals._index.set(decoded.term, decoded.postings);
-          }
-        } else return false;
-      }
-      if (rows.length !== c) return false;
-      internals._documentCount = c;
+      taken = takeSnapshot(typeof source === 'string' ? new TextEncoder().encode(source) : source);
     } catch {
-      return false; // a malformed UTF-8 sequence
+      return false; // not JSON lines, or a malformed UTF-8 sequence
     }
-    this.testimonyIndex = index;
-    const numbers = header.e.map((entity) => this.links.numberOf(entity));
-    for (const [id, version, referenceCode, linked, shortId] of rows) {
-      const slot = this.links.addNumbered(id, shortId, linked.map((at) => numbers[at] ?? 0));
-      this.meta.set(id, { version, referenceCode, slot });
-    }
+    if (!taken) return false;
+    this.testimonyIndex = taken.index;
+    this.meta = taken.meta;
+    this.links = taken.links;
     return true;
   }
 

@@ -6,14 +6,15 @@ import type { Id } from '../../../vault/vault-client';
 import type { MergeableKind } from '../record-kinds';
 import type { SearchChange, TestimonyDoc } from './search-docs';
 import type { EngineSearchResults, TextlessHit } from './search-engine';
+import type { CurrentList } from './current-list';
 import type { CurrentNames, RestoreOutcome } from './search-snapshot';
 
 /** What search.worker.ts exposes with comlink. */
 export interface SearchWorkerApi {
   /** Takes over a saved index (UTF-8 bytes, transferred and freed once read; null for none). Call once, first. */
   prepare(saved: Uint8Array | null): void;
-  /** Indexes `names`, drops testimonies not in `current` (id, version), and says which to index. */
-  restore(current: readonly (readonly [Id, number])[], names: CurrentNames): RestoreOutcome;
+  /** Indexes `names`, drops testimonies not in `current` (every live testimony and its version), and says which to index. */
+  restore(current: CurrentList, names: CurrentNames): RestoreOutcome;
   /** Adds, replaces and removes documents; returns testimonies a restore found stale whose documents have not arrived. */
   apply(change: SearchChange): Id[];
   search(query: string, limit: number): EngineSearchResults;

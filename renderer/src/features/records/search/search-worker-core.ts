@@ -4,6 +4,7 @@
  */
 import { transfer } from 'comlink';
 import { DuplicateEngine } from '../duplicates/duplicate-engine';
+import { currentEntries } from './current-list';
 import { PersistentSearchEngine, release } from './search-snapshot';
 import type { SearchWorkerApi } from './search-worker-api';
 
@@ -20,7 +21,9 @@ export function createSearchWorkerApi(): SearchWorkerApi {
     restore(current, names) {
       duplicates.put('facility', names.facilities);
       duplicates.put('perpetrator', names.perpetrators);
-      return search.restore(null, new Map(current), names);
+      const outcome = search.restore(null, currentEntries(current), names);
+      release(current.versions); // transferred here, read once
+      return outcome;
     },
     apply(change) {
       const missing = search.apply(change);
