@@ -4,11 +4,10 @@
 // worker reading a list itself when no such thread can run.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listReadersAlive } from '../../../renderer/src/vault/worker/list-lane';
-import type { ListReaderRequest } from '../../../renderer/src/vault/worker/list-lane';
-import type { ListRequest } from '../../../renderer/src/vault/worker/list-reading';
+import type { KeyCopies, ListReaderRequest } from '../../../renderer/src/vault/worker/list-lane';
 
-/** A list's message (the other kind, audit rows, carries no key). */
-type ListMessage = Extract<ListReaderRequest, { request: ListRequest }>;
+/** A message with keys: a list or the search index (audit rows carry no key). */
+type KeyedMessage = Extract<ListReaderRequest, { keys: KeyCopies }>;
 import { BACKGROUND_WAIT, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, VAULT_TESTS, witnessCardKind } from './support/vault-harness';
 
 /** Workers started while stubbed, named `name` (the list reader by default), with the messages posted to them. */
@@ -66,11 +65,12 @@ describe('lists read on a short-lived thread', VAULT_TESTS, () => {
     // One thread for lists asked together; each list got the keys of its own compartment only,
     // moved (the vault worker's copy of the buffer is detached once posted).
     expect(readers.started).toHaveLength(1);
-    const posted = (readers.started[0]?.posted ?? []) as ListMessage[];
+    const posted = (readers.started[0]?.posted ?? []) as KeyedMessage[];
     expect(posted).toHaveLength(3);
     for (const message of posted) {
       const compartments = new Set(message.keys.epochs.map(([compartment]) => compartment));
-      expect([...compartments]).toEqual([message.request.type === witnessCardKind.type ? 'witness' : 'general']);
+      const type = message.request.kind === 'search-index' ? null : message.request.type;
+      expect([...compartments]).toEqual([type === witnessCardKind.type ? 'witness' : 'general']);
       expect(message.keys.bytes.byteLength).toBe(0);
     }
     await vi.waitFor(() => expect(readers.alive()).toBe(0), BACKGROUND_WAIT);
@@ -80,6 +80,20 @@ describe('lists read on a short-lived thread', VAULT_TESTS, () => {
     expect(titles(await client.records.list(noteKind))).toEqual(['first', 'second']);
     expect(readers.started).toHaveLength(2);
     await vi.waitFor(() => expect(readers.alive()).toBe(0), BACKGROUND_WAIT);
+    await client.dispose();
+  });
+
+  it('reads the saved search index there too, with the general keys only', async () => {
+    const readers = recordReaders();
+    const { client } = await makeUnlockedVault({ engine: {} });
+    const saved = new TextEncoder().encode('{"v":0}\nan index line, نص عربي\n');
+    await client.records.saveSearchIndex(saved.slice());
+
+    expect(await client.records.loadSearchIndex()).toEqual(saved);
+    const posted = readers.started.flatMap((started) => started.posted as KeyedMessage[]);
+    const asked = posted.filter((message) => message.request.kind === 'search-index');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.keys.epochs.map(([compartment]) => compartment)).toEqual(['general']);
     await client.dispose();
   });
 

@@ -22,6 +22,7 @@
 import { COMPARTMENTS, epochKey, wipe, type Compartment } from '../../../../shared/crypto';
 import { compartmentsOf, readList, type ListReply, type ListRequest, type PackedRows, type RowsRequest } from './list-reading';
 import { keyringRowKeys } from './sealed-rows';
+import type { StoredIndex } from './search-index-store';
 import type { Session } from './session';
 
 /** How long the reader stays after its last list: the lists of one unlock arrive within it. */
@@ -34,13 +35,26 @@ export interface KeyCopies {
   readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** vault worker → reader: a list to open (with its keys), or audit rows to fetch (no key: row-fetcher.ts). */
+/** The stored search index, read and opened on the reader (search-index-store.ts `readSearchIndex`). */
+export interface IndexRequest {
+  readonly kind: 'search-index';
+}
+
+/** What the reader opens, with keys: a list, or the search index. */
+export type KeyedRequest = ListRequest | IndexRequest;
+
+/** vault worker → reader: a list or the search index to open (with its keys), or audit rows to fetch (no key: row-fetcher.ts). */
 export type ListReaderRequest =
-  | { readonly id: number; readonly databaseName: string; readonly keys: KeyCopies; readonly request: ListRequest }
+  | { readonly id: number; readonly databaseName: string; readonly keys: KeyCopies; readonly request: KeyedRequest }
   | { readonly id: number; readonly databaseName: string; readonly keys?: undefined; readonly request: RowsRequest };
 
 /** reader → vault worker. */
-export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply | PackedRows } | { readonly id: number; readonly ok: false };
+export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply | StoredIndex | PackedRows | null } | { readonly id: number; readonly ok: false };
+
+/** The compartments whose keys `request` needs, and no others. */
+function compartmentsFor(request: KeyedRequest): Compartment[] {
+  return request.kind === 'search-index' ? ['general'] : compartmentsOf(request);
+}
 
 /** Starts a reader thread (named for what it serves: lists, or the audit check's rows); null where none can run. */
 export function spawnReader(name: 'sijill-list' | 'sijill-audit-rows' = 'sijill-list'): Worker | null {
@@ -68,7 +82,7 @@ function keyCopies(session: Session, compartments: readonly Compartment[]): KeyC
 /** The reader thread, while it lives: one per session (a reader never serves another session). */
 class ListReader {
   private next = 0;
-  private readonly waiting = new Map<number, { resolve: (reply: ListReply | null) => void }>();
+  private readonly waiting = new Map<number, { resolve: (reply: { reply: unknown } | null) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
   private dead = false;
   /** True once it ended by failing (not by idling or locking): the session then reads lists itself. */
@@ -79,8 +93,7 @@ class ListReader {
     private readonly worker: Worker,
     private readonly onEnd: () => void,
   ) {
-    // Only lists are asked of this reader, so every reply is a list's.
-    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? (data.reply as ListReply) : null);
+    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? { reply: data.reply } : null);
     worker.onerror = (event) => {
       event.preventDefault();
       this.fail(); // the script did not load or threw: the lists waiting are read on the vault worker
@@ -89,9 +102,9 @@ class ListReader {
   }
 
   /** Reads `request` on the reader; null if the reader failed (the caller reads it itself). */
-  read(request: ListRequest): Promise<ListReply | null> {
+  read(request: KeyedRequest): Promise<{ reply: unknown } | null> {
     if (this.dead) return Promise.resolve(null);
-    const keys = keyCopies(this.session, compartmentsOf(request));
+    const keys = keyCopies(this.session, compartmentsFor(request));
     const id = (this.next += 1);
     const message: ListReaderRequest = { id, databaseName: this.session.db.name, keys, request };
     try {
@@ -104,7 +117,7 @@ class ListReader {
     return new Promise((resolve) => this.waiting.set(id, { resolve }));
   }
 
-  private settle(id: number, reply: ListReply | null): void {
+  private settle(id: number, reply: { reply: unknown } | null): void {
     const waiter = this.waiting.get(id);
     this.waiting.delete(id);
     waiter?.resolve(reply);
@@ -163,6 +176,17 @@ function readerFor(session: Session): ListReader | null {
 }
 
 /**
+ * Runs `request` on `session`'s reader thread: its reply, or null if no reader can run or it
+ * failed (the caller then does the work on this thread). Refused once the session is locked.
+ */
+export async function onReader(session: Session, request: KeyedRequest): Promise<{ reply: unknown } | null> {
+  session.checkOpen();
+  const done = await readerFor(session)?.read(request);
+  session.checkOpen(); // locked meanwhile: the reader was terminated, and nothing is read here
+  return done ?? null;
+}
+
+/**
  * Reads the list `request` (decided by the caller from `session`'s head index) on the reader
  * thread, or on this thread if it cannot run there. The reader reads the rows a moment after
  * the head index was consulted: a record saved, deleted or re-keyed meanwhile comes back
@@ -172,8 +196,8 @@ function readerFor(session: Session): ListReader | null {
 export async function readListed(session: Session, request: ListRequest): Promise<ListReply> {
   session.checkOpen();
   if (request.entries.length === 0) return { chunks: [], unreadable: [], stale: [] };
-  const onReader = await readerFor(session)?.read(request);
-  session.checkOpen(); // locked meanwhile: the reader was terminated, and nothing is read here
-  if (onReader) return onReader;
+  // A list request gets a list reply (list-reader.worker.ts).
+  const done = await onReader(session, request);
+  if (done) return done.reply as ListReply;
   return readList(session.db, keyringRowKeys(session.holder.keyring), request);
 }

@@ -11,6 +11,7 @@ import { KeyringStateError, wipe, type Compartment, type EpochKey } from '../../
 import { VaultDatabase } from './database';
 import type { KeyCopies, ListReaderReply, ListReaderRequest } from './list-lane';
 import { readList, readRows } from './list-reading';
+import { readSearchIndex } from './search-index-store';
 import type { RowKeys } from './sealed-rows';
 
 interface WorkerScope {
@@ -49,7 +50,12 @@ scope.onmessage = ({ data }) => {
         scope.postMessage({ id, ok: true, reply: rows }, [rows.ends.buffer, rows.bytes.buffer]);
         return;
       }
-      if (!keys) throw new Error('no keys'); // a list always comes with its keys (the type says so)
+      if (!keys) throw new Error('no keys'); // a list or the index always comes with its keys (the type says so)
+      if (request.kind === 'search-index') {
+        const stored = await readSearchIndex(db, rowKeys(keys));
+        scope.postMessage({ id, ok: true, reply: stored }, stored ? [stored.bytes.buffer] : []);
+        return;
+      }
       const reply = await readList(db, rowKeys(keys), request);
       scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer));
     } catch {

@@ -85,8 +85,8 @@ export async function sealRow<K extends string | number>(keyring: UnlockedKeyrin
  * tampered, moved, under an epoch we no longer hold (`tampered`), of another type
  * (`wrong-type`), or older than the head (`replayed`).
  */
-export async function openRow(keyring: UnlockedKeyring, place: RowPlace<string | number>, row: StoredRow<string | number>, expect: RecordExpectation): Promise<RecordContent> {
-  return withRowOpener(keyring, (opener) => opener.open(place, row, expect));
+export async function openRow(keys: UnlockedKeyring | RowKeys, place: RowPlace<string | number>, row: StoredRow<string | number>, expect: RecordExpectation): Promise<RecordContent> {
+  return withRowOpener(keys, (opener) => opener.open(place, row, expect));
 }
 
 /** Opens many rows in a row (`rowOpener`). */

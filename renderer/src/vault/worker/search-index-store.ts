@@ -15,11 +15,12 @@
  * harmless: the reader reports "no index", or the index's own list of (testimony, version)
  * pairs shows what is stale, and the search worker re-indexes those from the records.
  */
-import { newRecordId, type RecordContent } from '../../../../shared/crypto';
+import { newRecordId, type RecordContent, type UnlockedKeyring } from '../../../../shared/crypto';
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import { RecordIntegrityError, RecordValidationError } from '../vault-errors';
-import type { StoredObject } from './database';
-import { isPlainRecord, openRow, sealRow } from './sealed-rows';
+import type { StoredObject, VaultDatabase } from './database';
+import { onReader } from './list-lane';
+import { isPlainRecord, openRow, sealRow, type RowKeys } from './sealed-rows';
 import type { Session } from './session';
 
 /** Envelope types (vault-internal; never a record kind). */
@@ -48,35 +49,41 @@ interface Manifest {
   readonly parts: readonly Id[];
 }
 
-async function readManifest(session: Session): Promise<Manifest | null> {
-  const row = await session.db.vault.get(SEARCH_INDEX_ID);
+async function readManifest(db: VaultDatabase, keys: RowKeys | UnlockedKeyring): Promise<Manifest | null> {
+  const row = await db.vault.get(SEARCH_INDEX_ID);
   if (!row) return null;
-  const content = await openRow(session.holder.keyring, manifestPlace, row, { type: SEARCH_INDEX_TYPE, headVersion: 1 });
+  const content = await openRow(keys, manifestPlace, row, { type: SEARCH_INDEX_TYPE, headVersion: 1 });
   const body = content.body;
   if (!isPlainRecord(body) || !Array.isArray(body['p']) || body['p'].length > MAX_PARTS || !body['p'].every(isId)) throw new RecordIntegrityError('tampered');
   return { generation: content.version, parts: body['p'] };
 }
 
+/** The stored index and the generation of its manifest. */
+export interface StoredIndex {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly generation: number;
+}
+
 /**
  * The stored index bytes, or null if there is none or any row of it is missing, unreadable
- * or out of order (the caller then rebuilds it).
+ * or out of order (the caller then rebuilds it). Runs on the list reader thread
+ * (list-lane.ts `onReader`: at 100,000 testimonies the ~45 parts' ciphertext,
+ * JSON and text are ~100 MB of garbage, returned when that thread ends) or, where it cannot
+ * run, in the vault worker.
  *
  * Part by part: each row is read, opened and its text encoded into the output before the next
- * is read, so this worker never holds every part's ciphertext, every part's text and their
- * concatenation at once (issue 7: at 100,000 testimonies the index is ~45 MB; that was several
- * copies of it, left as garbage after the bytes were handed over).
+ * is read, so the thread never holds every part's ciphertext, every part's text and their
+ * concatenation at once.
  */
-export async function loadSearchIndex(session: Session): Promise<Uint8Array<ArrayBuffer> | null> {
-  session.checkOpen();
+export async function readSearchIndex(db: VaultDatabase, keys: RowKeys | UnlockedKeyring): Promise<StoredIndex | null> {
   try {
-    const manifest = await readManifest(session);
+    const manifest = await readManifest(db, keys);
     if (!manifest) return null;
-    generations.set(session, Math.max(generations.get(session) ?? 0, manifest.generation));
     const out = new GrowingBytes();
     for (const [index, id] of manifest.parts.entries()) {
-      const row = await session.db.vault.get(id);
+      const row = await db.vault.get(id);
       if (!row) return null;
-      const content = await openRow(session.holder.keyring, partPlace(id), row, { type: SEARCH_INDEX_PART_TYPE, headVersion: 1 }).finally(() => {
+      const content = await openRow(keys, partPlace(id), row, { type: SEARCH_INDEX_PART_TYPE, headVersion: 1 }).finally(() => {
         // Opened (or refused): its ciphertext is no longer needed.
         freeBytes(row.key);
         freeBytes(row.body);
@@ -87,11 +94,22 @@ export async function loadSearchIndex(session: Session): Promise<Uint8Array<Arra
       if (!isPlainRecord(body) || body['i'] !== index || typeof body['t'] !== 'string') return null;
       out.append(body['t']);
     }
-    return out.finish();
+    return { bytes: out.finish(), generation: manifest.generation };
   } catch (error) {
     if (error instanceof RecordIntegrityError) return null;
     throw error;
   }
+}
+
+/** The stored index bytes for the search worker (see `readSearchIndex`), or null. */
+export async function loadSearchIndex(session: Session): Promise<Uint8Array<ArrayBuffer> | null> {
+  session.checkOpen();
+  // The reader answers an index request with the index or null (list-reader.worker.ts); without a reader, read it here.
+  const done = await onReader(session, { kind: 'search-index' });
+  const stored = done ? (done.reply as StoredIndex | null) : await readSearchIndex(session.db, session.holder.keyring);
+  if (!stored) return null;
+  generations.set(session, Math.max(generations.get(session) ?? 0, stored.generation));
+  return stored.bytes;
 }
 
 /**
@@ -174,7 +192,7 @@ export async function saveSearchIndex(session: Session, bytes: Uint8Array): Prom
   await session.exclusive(async () => {
     let previous: Manifest | null = null;
     try {
-      previous = await readManifest(session);
+      previous = await readManifest(session.db, session.holder.keyring);
     } catch (error) {
       if (!(error instanceof RecordIntegrityError)) throw error; // an unreadable manifest is simply replaced
     }
