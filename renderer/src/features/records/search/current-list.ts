@@ -36,5 +36,15 @@ export function currentList(current: readonly (readonly [Id, number])[]): Curren
 export function* currentEntries(list: CurrentList): Generator<[Id, number]> {
   const { ids, versions } = list;
   if (ids.length !== versions.length * ID_CHARS) throw new RangeError('a list of current testimonies that does not hold together');
-  for (let at = 0; at < versions.length; at += 1) yield [ids.slice(at * ID_CHARS, (at + 1) * ID_CHARS), versions[at] ?? 0];
+  for (let at = 0; at < versions.length; at += 1) yield [ownString(ids, at * ID_CHARS), versions[at] ?? 0];
+}
+
+/**
+ * The id at `from` as a string of its own: a `slice` would be a view that keeps the whole list
+ * alive for as long as any id taken from it is (the stale ids a restore keeps until indexed).
+ */
+function ownString(ids: string, from: number): Id {
+  const codes: number[] = [];
+  for (let at = from; at < from + ID_CHARS; at += 1) codes.push(ids.charCodeAt(at));
+  return String.fromCharCode(...codes);
 }

@@ -254,7 +254,8 @@ export class PersistentSearchEngine extends SearchEngine {
   /**
    * Takes over the saved index `source` (null: none) into this fresh engine: the slow part
    * (parsing, rebuilding the term tree), which can run while the case file is still loading.
-   * Reads it a line at a time; anything not made by this INDEX_FORMAT restores nothing.
+   * Reads a line's items a few KB at a time (snapshot-reader.ts); anything not made by this
+   * INDEX_FORMAT restores nothing.
    */
   prepare(source: SnapshotSource | null): void {
     if (this.prepared) return;

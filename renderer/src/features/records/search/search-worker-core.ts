@@ -14,7 +14,7 @@ export function createSearchWorkerApi(): SearchWorkerApi {
   const duplicates = new DuplicateEngine();
   return {
     prepare(saved) {
-      // Read a line at a time, then freed at once: the saved index's bytes are not kept (or left as garbage) beside the index they became.
+      // Read a few KB of items at a time, then freed at once: the saved index's bytes are not kept (or left as garbage) beside the index they became.
       search.prepare(saved);
       if (saved) release(saved);
     },
