@@ -123,6 +123,33 @@ describe('the deferred audit check, two passes in bounded memory', VAULT_TESTS, 
     await expectBoth(await threeEntries(), null);
   });
 
+  it('a row whose stored key or body is not bytes, or whose epoch is gone, gets the up-front verdict', async () => {
+    const h = await threeEntries();
+    const { idOf } = await trailOf(h);
+    const row = defined(await (async () => {
+      const db = await rawDatabase(h.databaseName);
+      try {
+        return await db.table<StoredObject, string>('audit').get(idOf(2));
+      } finally {
+        db.close();
+      }
+    })());
+    const planted: Record<string, unknown>[] = [
+      { id: row.id, epoch: row.epoch, key: row.key }, // no body
+      { ...row, key: null },
+      { ...row, body: Array.from(row.body) }, // the same bytes, not as bytes
+      { id: row.id, key: row.key, body: row.body }, // no epoch
+    ];
+    for (const value of planted) {
+      await tamper(h.databaseName, (audit) => audit.put(value as unknown as StoredObject));
+      const { streamed, upFront } = await bothChecks(h);
+      expect(streamed).toEqual(upFront);
+    }
+    // A row that is not bytes is never believed: the first three are reported.
+    await tamper(h.databaseName, (audit) => audit.put({ ...row, key: null } as unknown as StoredObject));
+    expect((await bothChecks(h)).streamed).toEqual({ problem: 'unreadable', firstBadSeq: 3 });
+  });
+
   it('an altered row', async () => {
     const h = await threeEntries();
     const { idOf } = await trailOf(h);

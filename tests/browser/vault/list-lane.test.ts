@@ -4,29 +4,37 @@
 // worker reading a list itself when no such thread can run.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listReadersAlive } from '../../../renderer/src/vault/worker/list-lane';
-import type { KeyCopies, ListReaderRequest } from '../../../renderer/src/vault/worker/list-lane';
+import type { KeyCopies, ListReaderReply, ListReaderRequest } from '../../../renderer/src/vault/worker/list-lane';
 
 /** A message with keys: a list or the search index (audit rows carry no key). */
 type KeyedMessage = Extract<ListReaderRequest, { keys: KeyCopies }>;
 import { BACKGROUND_WAIT, deleteTestDatabases, makeUnlockedVault, noteKind, PASSPHRASE, VAULT_TESTS, witnessCardKind } from './support/vault-harness';
 
 /** Workers started while stubbed, named `name` (the list reader by default), with the messages posted to them. */
-function recordReaders(options: { refuse?: boolean; brokenScript?: boolean; name?: string } = {}) {
-  const started: { readonly worker: Worker; readonly posted: ListReaderRequest[] }[] = [];
+function recordReaders(options: { refuse?: boolean; brokenScript?: boolean; name?: string; onPost?: (message: ListReaderRequest) => void } = {}) {
+  const started: { readonly worker: Worker; readonly posted: ListReaderRequest[]; readonly replies: ListReaderReply[] }[] = [];
   const terminated = new Set<Worker>();
   const Real = globalThis.Worker;
   class Recording extends Real {
     readonly posted: ListReaderRequest[] = [];
+    readonly replies: ListReaderReply[] = [];
+    private readonly reader: boolean;
     constructor(url: string | URL, workerOptions?: WorkerOptions) {
       const reader = workerOptions?.name === (options.name ?? 'sijill-list');
       if (reader && options.refuse) throw new DOMException('workers refused here', 'SecurityError');
       // A script that throws at once: the error event the vault worker falls back on.
       super(reader && options.brokenScript ? URL.createObjectURL(new Blob(['throw new Error("broken")'], { type: 'text/javascript' })) : url, workerOptions);
-      if (reader) started.push({ worker: this, posted: this.posted });
+      this.reader = reader;
+      if (reader) {
+        started.push({ worker: this, posted: this.posted, replies: this.replies });
+        // Beside the lane's own handler: what the thread answered.
+        this.addEventListener('message', (event: MessageEvent<ListReaderReply>) => this.replies.push(event.data));
+      }
     }
     override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
       this.posted.push(message as ListReaderRequest);
       super.postMessage(message, transfer as Transferable[]);
+      if (this.reader) options.onPost?.(message as ListReaderRequest);
     }
     override terminate(): void {
       terminated.add(this);
@@ -189,11 +197,14 @@ describe("the audit check's rows fetched on a short-lived thread", VAULT_TESTS, 
     // One thread per pass of the check, each asked for rows only: no message carries a key.
     expect(readers.started.length).toBeGreaterThanOrEqual(2);
     const posted = readers.started.flatMap((started) => started.posted);
-    expect(posted.length).toBeGreaterThanOrEqual(2);
+    expect(posted.filter((message) => message.request.kind === 'rows').length).toBeGreaterThanOrEqual(2);
     for (const message of posted) {
-      expect(message.request.kind).toBe('rows');
+      expect(['ping', 'rows']).toContain(message.request.kind);
       expect(message.keys).toBeUndefined();
     }
+    // The rows came from the thread (not from the fallback on the vault worker).
+    const answered = readers.started.flatMap((started) => started.replies).filter((reply) => reply.ok && reply.reply !== null && 'ids' in reply.reply);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
     expect(readers.alive()).toBe(0);
     await client.dispose();
   });
@@ -220,6 +231,31 @@ describe("the audit check's rows fetched on a short-lived thread", VAULT_TESTS, 
 
     await client.auditChecked();
     expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    expect(readers.started.length).toBeGreaterThanOrEqual(1);
+    expect(readers.alive()).toBe(0);
+    await client.dispose();
+  });
+
+  it('ends the thread and the check when the vault locks while a batch is fetched', async () => {
+    let locking: Promise<void> | null = null;
+    let lockNow: (() => void) | null = null;
+    const readers = recordReaders({
+      name: 'sijill-audit-rows',
+      onPost: (message) => {
+        if (message.request.kind === 'rows') lockNow?.();
+      },
+    });
+    const { client } = await makeUnlockedVault({ engine: {} });
+    await client.records.create(noteKind, { title: 'one entry', text: '' });
+    await client.lock('manual');
+    lockNow = () => {
+      lockNow = null;
+      locking = client.lock('manual');
+    };
+    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+
+    await expect(client.auditChecked()).rejects.toThrow();
+    await locking;
     expect(readers.started.length).toBeGreaterThanOrEqual(1);
     expect(readers.alive()).toBe(0);
     await client.dispose();

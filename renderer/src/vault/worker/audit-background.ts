@@ -74,6 +74,7 @@ async function forEachRow(session: Session, pause: () => Promise<void>, visit: (
     for (;;) {
       await pause();
       if (session.signal.aborted) throw new LockedError();
+      await fetcher.ready(); // outside the lock: a save never waits for the thread to start
       const from = after;
       const last = await session.exclusive(async () => {
         const rows = await fetcher.fetch(from, AUDIT_BATCH);

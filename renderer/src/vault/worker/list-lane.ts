@@ -20,7 +20,7 @@
  *   Locking terminates the reader; a list it was reading fails with `LockedError`.
  */
 import { COMPARTMENTS, epochKey, wipe, type Compartment } from '../../../../shared/crypto';
-import { compartmentsOf, readList, type ListReply, type ListRequest, type PackedRows, type RowsRequest } from './list-reading';
+import { compartmentsOf, readList, type ListReply, type ListRequest, type PackedRows, type PingRequest, type RowsRequest } from './list-reading';
 import { keyringRowKeys } from './sealed-rows';
 import type { StoredIndex } from './search-index-store';
 import type { Session } from './session';
@@ -46,7 +46,7 @@ export type KeyedRequest = ListRequest | IndexRequest;
 /** vault worker → reader: a list or the search index to open (with its keys), or audit rows to fetch (no key: row-fetcher.ts). */
 export type ListReaderRequest =
   | { readonly id: number; readonly databaseName: string; readonly keys: KeyCopies; readonly request: KeyedRequest }
-  | { readonly id: number; readonly databaseName: string; readonly keys?: undefined; readonly request: RowsRequest };
+  | { readonly id: number; readonly databaseName: string; readonly keys?: undefined; readonly request: RowsRequest | PingRequest };
 
 /** reader → vault worker. */
 export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply | StoredIndex | PackedRows | null } | { readonly id: number; readonly ok: false };

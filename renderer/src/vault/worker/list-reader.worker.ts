@@ -45,6 +45,11 @@ scope.onmessage = ({ data }) => {
       db ??= new VaultDatabase(databaseName);
       // One reader serves one vault (list-lane.ts); a request for another is refused, never read elsewhere.
       if (db.name !== databaseName) throw new Error('another database');
+      if (request.kind === 'ping') {
+        await db.open();
+        scope.postMessage({ id, ok: true, reply: null });
+        return;
+      }
       if (request.kind === 'rows') {
         const rows = await readRows(db, request);
         scope.postMessage({ id, ok: true, reply: rows }, [rows.ends.buffer, rows.bytes.buffer]);

@@ -137,6 +137,11 @@ export interface RowsRequest {
   readonly limit: number;
 }
 
+/** Opens the database and answers null: a thread is started and ready before it is needed (row-fetcher.ts). */
+export interface PingRequest {
+  readonly kind: 'ping';
+}
+
 /** Rows packed into one buffer: row i's key is `bytes[ends[2i - 1] ?? 0, ends[2i])`, its body `[ends[2i], ends[2i + 1])`. */
 export interface PackedRows {
   readonly ids: readonly string[];
@@ -152,19 +157,24 @@ export interface PackedRows {
 export async function readRows(db: VaultDatabase, request: RowsRequest): Promise<PackedRows> {
   const { after, limit } = request;
   const rows = await (after === null ? db.audit.orderBy(':id') : db.audit.where(':id').above(after)).limit(limit).toArray();
+  // A stored key or body that is not bytes (a planted or damaged row) is passed on as no bytes,
+  // which the opener refuses as malformed, as it refused the value itself: never a throw here,
+  // which would end the check without its verdict.
+  const bytesOf = (value: unknown) => (value instanceof Uint8Array ? value : new Uint8Array(0));
   const ends = new Uint32Array(rows.length * 2);
   let size = 0;
   rows.forEach((row, index) => {
-    size += row.key.length;
+    size += bytesOf(row.key).length;
     ends[2 * index] = size;
-    size += row.body.length;
+    size += bytesOf(row.body).length;
     ends[2 * index + 1] = size;
   });
   const bytes = new Uint8Array(size);
   rows.forEach((row, index) => {
-    bytes.set(row.key, ends[2 * index - 1] ?? 0);
-    bytes.set(row.body, ends[2 * index] ?? 0);
+    bytes.set(bytesOf(row.key), ends[2 * index - 1] ?? 0);
+    bytes.set(bytesOf(row.body), ends[2 * index] ?? 0);
   });
+  // The epoch as stored, whatever it is: the opener judges it, as it judged the row's own.
   return { ids: rows.map((row) => row.id), epochs: rows.map((row) => row.epoch), ends, bytes };
 }
 
@@ -174,6 +184,7 @@ export function unpackRows(packed: PackedRows): StoredObject[] {
     const start = packed.ends[2 * index - 1] ?? 0;
     const middle = packed.ends[2 * index] ?? start;
     const end = packed.ends[2 * index + 1] ?? middle;
-    return { id, epoch: packed.epochs[index] ?? 0, key: packed.bytes.subarray(start, middle), body: packed.bytes.subarray(middle, end) };
+    // `epochs[index]` is the stored value as it was, even if not a number (see `readRows`).
+    return { id, epoch: packed.epochs[index] as number, key: packed.bytes.subarray(start, middle), body: packed.bytes.subarray(middle, end) };
   });
 }

@@ -14,15 +14,23 @@
  * Where no thread can run, or if it fails, the batch is read on this thread, as before.
  */
 import { spawnReader, type ListReaderReply, type ListReaderRequest } from './list-lane';
-import { readRows, unpackRows, type PackedRows } from './list-reading';
+import { readRows, unpackRows, type PackedRows, type PingRequest, type RowsRequest } from './list-reading';
 import type { StoredObject } from './database';
 import type { Session } from './session';
+
+/** A ping's answer (null on the wire), told apart from a failure. */
+const EMPTY: PackedRows = { ids: [], epochs: [], ends: new Uint32Array(0), bytes: new Uint8Array(0) };
 
 /** Batches one thread fetches before it is replaced: bounds what it holds while the check runs. */
 const RECYCLE_BATCHES = 100;
 
 /** Fetches batches of audit rows in key order; `close` ends its thread. */
 export interface RowFetcher {
+  /**
+   * Starts (or replaces, when due) the thread and waits until it has opened the database: call
+   * it outside the write lock, so a batch that holds the lock never waits for a thread to start.
+   */
+  ready(): Promise<void>;
   /** The next `limit` audit rows after `after` (null: from the first). */
   fetch(after: string | null, limit: number): Promise<StoredObject[]>;
   close(): void;
@@ -48,42 +56,55 @@ export function rowFetcher(session: Session): RowFetcher {
   };
   session.signal.addEventListener('abort', end, { once: true });
 
-  const onThread = (thread: Worker, after: string | null, limit: number): Promise<PackedRows | null> =>
+  const onThread = (thread: Worker, request: RowsRequest | PingRequest): Promise<PackedRows | null> =>
     new Promise((resolve) => {
       const id = (next += 1);
       waiting = resolve;
       // Only audit rows are asked of this thread, so a reply to this id is a batch of rows.
       thread.onmessage = ({ data }: MessageEvent<ListReaderReply>) => {
-        if (data.id === id) answer(data.ok ? (data.reply as PackedRows) : null);
+        if (data.id === id) answer(data.ok ? ((data.reply ?? EMPTY) as PackedRows) : null);
       };
       thread.onerror = (event) => {
         event.preventDefault();
         answer(null);
       };
       thread.onmessageerror = () => answer(null);
-      const message: ListReaderRequest = { id, databaseName: session.db.name, request: { kind: 'rows', after, limit } };
+      const message: ListReaderRequest = { id, databaseName: session.db.name, request };
       thread.postMessage(message);
     });
 
+  /** A live thread, started or replaced as due; null once none can run for this fetcher. */
+  const thread = (): Worker | null => {
+    if (broken) return null;
+    if (worker && served >= RECYCLE_BATCHES) end();
+    if (!worker) {
+      worker = spawnReader('sijill-audit-rows');
+      served = 0;
+      if (!worker) broken = true;
+    }
+    return worker;
+  };
+  const failed = () => {
+    broken = true; // the thread failed: this check reads on this thread from here on
+    end();
+  };
+
   return {
+    async ready() {
+      const started = thread();
+      if (started && !(await onThread(started, { kind: 'ping' }))) failed();
+    },
     async fetch(after, limit) {
       session.checkOpen();
-      if (!broken) {
-        if (worker && served >= RECYCLE_BATCHES) end();
-        if (!worker) {
-          worker = spawnReader('sijill-audit-rows');
-          served = 0;
+      const current = thread();
+      if (current) {
+        const packed = await onThread(current, { kind: 'rows', after, limit });
+        session.checkOpen();
+        if (packed) {
+          served += 1;
+          return unpackRows(packed);
         }
-        if (worker) {
-          const packed = await onThread(worker, after, limit);
-          session.checkOpen();
-          if (packed) {
-            served += 1;
-            return unpackRows(packed);
-          }
-          broken = true; // the thread failed: this check reads on this thread from here on
-          end();
-        } else broken = true;
+        failed();
       }
       return unpackRows(await readRows(session.db, { kind: 'rows', after, limit }));
     },

@@ -71,6 +71,9 @@ export interface StoredIndex {
  * JSON and text are ~100 MB of garbage, returned when that thread ends) or, where it cannot
  * run, in the vault worker.
  *
+ * The reader works from copies of the epoch keys: a key rotation that re-seals the parts while
+ * they are read makes this "no index", and the search worker rebuilds it (slow, never wrong).
+ *
  * Part by part: each row is read, opened and its text encoded into the output before the next
  * is read, so the thread never holds every part's ciphertext, every part's text and their
  * concatenation at once.
