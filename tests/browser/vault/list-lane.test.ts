@@ -184,16 +184,27 @@ describe('lists read on a short-lived thread', VAULT_TESTS, () => {
   });
 });
 
+/** A vault with `entries` notes, locked and unlocked again: its deferred audit check runs now. */
+async function reopened(entries: number) {
+  const { client } = await makeUnlockedVault({ engine: {} });
+  for (let i = 0; i < entries; i += 1) await client.records.create(noteKind, { title: `entry ${i}`, text: '' });
+  await client.lock('manual');
+  expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+  return client;
+}
+
+/** Waits for the audit check and expects it found nothing. */
+async function expectCleanCheck(client: Awaited<ReturnType<typeof reopened>>): Promise<void> {
+  await client.auditChecked();
+  expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+}
+
 describe("the audit check's rows fetched on a short-lived thread", VAULT_TESTS, () => {
   it('fetches them there without any key, checks them here, and ends the thread with the check', async () => {
     const readers = recordReaders({ name: 'sijill-audit-rows' });
-    const { client } = await makeUnlockedVault({ engine: {} });
-    for (let i = 0; i < 5; i += 1) await client.records.create(noteKind, { title: `entry ${i}`, text: '' });
-    await client.lock('manual');
-    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    const client = await reopened(5);
 
-    await client.auditChecked();
-    expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    await expectCleanCheck(client);
     // One thread per pass of the check, each asked for rows only: no message carries a key.
     expect(readers.started.length).toBeGreaterThanOrEqual(2);
     const posted = readers.started.flatMap((started) => started.posted);
@@ -211,26 +222,18 @@ describe("the audit check's rows fetched on a short-lived thread", VAULT_TESTS, 
 
   it('reads them on the vault worker when no thread can be started, with the same verdict', async () => {
     const readers = recordReaders({ name: 'sijill-audit-rows', refuse: true });
-    const { client } = await makeUnlockedVault({ engine: {} });
-    await client.records.create(noteKind, { title: 'one entry', text: '' });
-    await client.lock('manual');
-    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    const client = await reopened(1);
 
-    await client.auditChecked();
-    expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    await expectCleanCheck(client);
     expect(readers.started).toHaveLength(0);
     await client.dispose();
   });
 
   it('reads them on the vault worker when the thread fails, and terminates it', async () => {
     const readers = recordReaders({ name: 'sijill-audit-rows', brokenScript: true });
-    const { client } = await makeUnlockedVault({ engine: {} });
-    await client.records.create(noteKind, { title: 'one entry', text: '' });
-    await client.lock('manual');
-    expect(await client.unlock(PASSPHRASE)).toEqual({ ok: true });
+    const client = await reopened(1);
 
-    await client.auditChecked();
-    expect(client.getState()).toMatchObject({ status: 'unlocked', auditWarning: null });
+    await expectCleanCheck(client);
     expect(readers.started.length).toBeGreaterThanOrEqual(1);
     expect(readers.alive()).toBe(0);
     await client.dispose();

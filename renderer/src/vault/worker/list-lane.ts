@@ -21,7 +21,7 @@
  */
 import { COMPARTMENTS, epochKey, wipe, type Compartment } from '../../../../shared/crypto';
 import { compartmentsOf, readList, type ListReply, type ListRequest, type PackedRows, type PingRequest, type RowsRequest } from './list-reading';
-import { keyringRowKeys } from './sealed-rows';
+import { heldRowKeys } from './sealed-rows';
 import type { StoredIndex } from './search-index-store';
 import type { Session } from './session';
 
@@ -199,5 +199,5 @@ export async function readListed(session: Session, request: ListRequest): Promis
   // A list request gets a list reply (list-reader.worker.ts).
   const done = await onReader(session, request);
   if (done) return done.reply as ListReply;
-  return readList(session.db, keyringRowKeys(session.holder.keyring), request);
+  return readList(session.db, heldRowKeys(session.holder), request);
 }

@@ -6,7 +6,7 @@
  * epoch keys it is given (`RowKeys`).
  */
 import type { Table } from 'dexie';
-import type { Compartment, UnlockedKeyring } from '../../../../shared/crypto';
+import type { Compartment } from '../../../../shared/crypto';
 import type { Id } from '../../../../shared/domain/ids';
 import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
@@ -113,7 +113,7 @@ export async function readList(db: VaultDatabase, keys: RowKeys, request: ListRe
 }
 
 /** The current versions of `entries` (records of `type`), opened; rows that fail to open are reported as unreadable. */
-export async function readCurrent(db: VaultDatabase, keys: RowKeys | UnlockedKeyring, type: string, entries: readonly ListedEntry[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
+export async function readCurrent(db: VaultDatabase, keys: RowKeys, type: string, entries: readonly ListedEntry[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
   const records: DecryptedRecord[] = [];
   const unreadable: UnreadableRecord[] = [];
   const rows = await getInKeyOrder(db.objects, entries.map((entry) => entry[0]));

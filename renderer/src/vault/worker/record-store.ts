@@ -19,7 +19,7 @@ import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './h
 import { getInKeyOrder, openVersion, packRecords, pickFields, readCurrent, type ListedEntry, type SummaryEntry } from './list-reading';
 import { readListed } from './list-lane';
 import { sealSummary, summarise } from './record-summaries';
-import { sealRow, withRowOpener, type RowOpener } from './sealed-rows';
+import { heldRowKeys, sealRow, withRowOpener, type RowOpener } from './sealed-rows';
 import type { Session } from './session';
 
 async function randomId(): Promise<Id> {
@@ -138,7 +138,7 @@ export async function listRecords(session: Session, type: string): Promise<{ rec
 
 /** The current versions of `wanted` (records of `type`), opened on this thread (list-reading.ts `readCurrent`). */
 function openCurrent(session: Session, type: string, wanted: readonly (readonly [Id, HeadEntry])[]): Promise<{ records: DecryptedRecord[]; unreadable: UnreadableRecord[] }> {
-  return readCurrent(session.db, session.holder.keyring, type, wanted.map(([id, entry]) => [id, entry.compartment, entry.version] as const));
+  return readCurrent(session.db, heldRowKeys(session.holder), type, wanted.map(([id, entry]) => [id, entry.compartment, entry.version] as const));
 }
 
 /** Field names `listFields` accepts: a few top-level keys of a body. */

@@ -52,7 +52,7 @@ function location(keys: { readonly vaultId: Uint8Array }, place: RowPlace<string
 
 /**
  * What opening rows needs: the vault id and the compartments' epoch keys. The keyring gives
- * them in the vault worker (`keyringRowKeys`); the list reader thread gets copies of the epoch
+ * them in the vault worker (`heldRowKeys`); the list reader thread gets copies of the epoch
  * keys alone (list-lane.ts).
  */
 export interface RowKeys {
@@ -62,8 +62,22 @@ export interface RowKeys {
 }
 
 /** The row keys of an unlocked keyring. */
-export function keyringRowKeys(keyring: UnlockedKeyring): RowKeys {
+function keyringRowKeys(keyring: UnlockedKeyring): RowKeys {
   return { vaultId: keyring.vaultId, epochKey: (compartment, epoch) => epochKey(keyring, compartment, epoch) };
+}
+
+/**
+ * The row keys of the keyring `holder` holds *when a row is opened*, not when this is called:
+ * the session's keyring object is replaced (and the old one wiped) at every audit-head write,
+ * so code that awaits a read before opening must not hold on to the keyring it started with.
+ */
+export function heldRowKeys(holder: { readonly keyring: UnlockedKeyring }): RowKeys {
+  return {
+    get vaultId() {
+      return holder.keyring.vaultId;
+    },
+    epochKey: (compartment, epoch) => epochKey(holder.keyring, compartment, epoch),
+  };
 }
 
 /** Seals `content` for `place` under the compartment's current epoch. */

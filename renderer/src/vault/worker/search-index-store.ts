@@ -15,12 +15,12 @@
  * harmless: the reader reports "no index", or the index's own list of (testimony, version)
  * pairs shows what is stale, and the search worker re-indexes those from the records.
  */
-import { newRecordId, type RecordContent, type UnlockedKeyring } from '../../../../shared/crypto';
+import { newRecordId, type RecordContent } from '../../../../shared/crypto';
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import { RecordIntegrityError, RecordValidationError } from '../vault-errors';
 import type { StoredObject, VaultDatabase } from './database';
 import { onReader } from './list-lane';
-import { isPlainRecord, openRow, sealRow, type RowKeys } from './sealed-rows';
+import { heldRowKeys, isPlainRecord, openRow, sealRow, type RowKeys } from './sealed-rows';
 import type { Session } from './session';
 
 /** Envelope types (vault-internal; never a record kind). */
@@ -49,7 +49,7 @@ interface Manifest {
   readonly parts: readonly Id[];
 }
 
-async function readManifest(db: VaultDatabase, keys: RowKeys | UnlockedKeyring): Promise<Manifest | null> {
+async function readManifest(db: VaultDatabase, keys: RowKeys): Promise<Manifest | null> {
   const row = await db.vault.get(SEARCH_INDEX_ID);
   if (!row) return null;
   const content = await openRow(keys, manifestPlace, row, { type: SEARCH_INDEX_TYPE, headVersion: 1 });
@@ -78,7 +78,7 @@ export interface StoredIndex {
  * is read, so the thread never holds every part's ciphertext, every part's text and their
  * concatenation at once.
  */
-export async function readSearchIndex(db: VaultDatabase, keys: RowKeys | UnlockedKeyring): Promise<StoredIndex | null> {
+export async function readSearchIndex(db: VaultDatabase, keys: RowKeys): Promise<StoredIndex | null> {
   try {
     const manifest = await readManifest(db, keys);
     if (!manifest) return null;
@@ -109,7 +109,7 @@ export async function loadSearchIndex(session: Session): Promise<Uint8Array<Arra
   session.checkOpen();
   // The reader answers an index request with the index or null (list-reader.worker.ts); without a reader, read it here.
   const done = await onReader(session, { kind: 'search-index' });
-  const stored = done ? (done.reply as StoredIndex | null) : await readSearchIndex(session.db, session.holder.keyring);
+  const stored = done ? (done.reply as StoredIndex | null) : await readSearchIndex(session.db, heldRowKeys(session.holder));
   if (!stored) return null;
   generations.set(session, Math.max(generations.get(session) ?? 0, stored.generation));
   return stored.bytes;
@@ -195,7 +195,7 @@ export async function saveSearchIndex(session: Session, bytes: Uint8Array): Prom
   await session.exclusive(async () => {
     let previous: Manifest | null = null;
     try {
-      previous = await readManifest(session.db, session.holder.keyring);
+      previous = await readManifest(session.db, heldRowKeys(session.holder));
     } catch (error) {
       if (!(error instanceof RecordIntegrityError)) throw error; // an unreadable manifest is simply replaced
     }
