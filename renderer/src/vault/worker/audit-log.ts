@@ -24,7 +24,7 @@ import { idFromBytes } from '../../../../shared/domain/ids';
 import type { AuditAction, FeatureAuditAction } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
 import type { StoredObject, VaultDatabase } from './database';
-import { isPlainRecord, sealRow, withRowOpener, type RowOpener } from './sealed-rows';
+import { isPlainRecord, sealRow, withRowOpener, type RowKeys, type RowOpener } from './sealed-rows';
 
 /** Integrity fields the vault adds to entry data; the trail shown to users leaves them out. */
 export const KEYRING_GENERATION = 'kg';
@@ -177,9 +177,9 @@ export function bySeq(loaded: LoadedAudit[]): LoadedAudit[] {
  * Reads and opens every audit row, sorted by sequence number. Rows that do not open (altered,
  * moved under another id) are returned with `chained: null` so verification can report them.
  */
-export async function loadAudit(db: VaultDatabase, keyring: UnlockedKeyring): Promise<LoadedAudit[]> {
+export async function loadAudit(db: VaultDatabase, keys: UnlockedKeyring | RowKeys): Promise<LoadedAudit[]> {
   const s = await getSodium();
   const rows = await db.audit.toArray();
   // One opener for every row: the key it derives is derived once, not once per row.
-  return bySeq(await withRowOpener(keyring, (opener) => rows.map((row) => openAuditRow(s, opener, row))));
+  return bySeq(await withRowOpener(keys, (opener) => rows.map((row) => openAuditRow(s, opener, row))));
 }

@@ -20,6 +20,7 @@ import { ATTACHMENT_TYPE } from '../attachment-format';
 import { readAttachmentStream } from '../attachment-reader';
 import { loadAttachment } from '../attachment-store';
 import { loadAudit } from '../audit-log';
+import { heldRowKeys } from '../sealed-rows';
 import type { Session } from '../session';
 import { AUDIT_BATCH, BACKUP_SENDER_LABEL, BACKUP_TYPES, type AuditItem } from './layout';
 import { planRecordBatches } from './record-batches';
@@ -41,7 +42,8 @@ export function backupFailure(error: unknown): unknown {
 
 /** The audit chain up to the snapshot's head, in `backup-audit` batches (held in memory). */
 async function auditEntries(session: Session, upTo: number): Promise<{ entries: EntrySource[]; count: number }> {
-  const loaded = await loadAudit(session.db, session.holder.keyring);
+  // Not under the write lock: a head write may replace the keyring while the rows are read.
+  const loaded = await loadAudit(session.db, heldRowKeys(session.holder));
   const items: string[] = [];
   for (const { chained } of loaded) {
     // An entry that does not open is left out: the restored vault then warns, as this one does.
