@@ -1,7 +1,8 @@
 /**
  * The list reader thread: where the UI's whole-list reads (every summary, consent, witness … at
- * unlock) are read, opened and packed. Runs in the vault worker, which starts the thread on the
- * first list asked for and terminates it once no list has been asked for a moment.
+ * unlock) are read, opened and packed. Runs in the vault worker, which starts the thread as the
+ * session opens (so the first lists find it ready: `warmListReader`) or on a later list, and
+ * terminates it once no list has been asked for a moment.
  *
  * Why a thread of its own: at 100,000 testimonies those reads leave ~280 MB behind in the thread
  * that makes them — IndexedDB results (which hold native memory until collected), rows, decrypted
@@ -117,6 +118,19 @@ class ListReader {
     return new Promise((resolve) => this.waiting.set(id, { resolve }));
   }
 
+  /**
+   * Has the thread load its code and libsodium and open the database (a ping), so the first
+   * list finds it ready; it ends like any reader if no list follows within its idle time.
+   */
+  warm(): void {
+    if (this.dead) return;
+    const id = (this.next += 1);
+    const message: ListReaderRequest = { id, databaseName: this.session.db.name, request: { kind: 'ping' } };
+    this.worker.postMessage(message);
+    clearTimeout(this.idle);
+    this.waiting.set(id, { resolve: () => undefined });
+  }
+
   private settle(id: number, reply: { reply: unknown } | null): void {
     const waiter = this.waiting.get(id);
     this.waiting.delete(id);
@@ -173,6 +187,11 @@ function readerFor(session: Session): ListReader | null {
   session.signal.addEventListener('abort', stop, { once: true });
   reader = started;
   return started;
+}
+
+/** Starts `session`'s reader ahead of its first list (at unlock); nothing where none can run. */
+export function warmListReader(session: Session): void {
+  readerFor(session)?.warm();
 }
 
 /**

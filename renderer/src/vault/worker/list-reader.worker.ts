@@ -7,7 +7,7 @@
  * to, with the same checks as the vault worker (list-reading.ts), and sends back only the packed
  * chunks (moved). It never writes.
  */
-import { KeyringStateError, wipe, type Compartment, type EpochKey } from '../../../../shared/crypto';
+import { getSodium, KeyringStateError, wipe, type Compartment, type EpochKey } from '../../../../shared/crypto';
 import { VaultDatabase } from './database';
 import type { KeyCopies, ListReaderReply, ListReaderRequest } from './list-lane';
 import { readList, readRows } from './list-reading';
@@ -46,7 +46,8 @@ scope.onmessage = ({ data }) => {
       // One reader serves one vault (list-lane.ts); a request for another is refused, never read elsewhere.
       if (db.name !== databaseName) throw new Error('another database');
       if (request.kind === 'ping') {
-        await db.open();
+        // Ready for what follows: the database open and libsodium loaded (lists open rows with it).
+        await Promise.all([db.open(), getSodium()]);
         scope.postMessage({ id, ok: true, reply: null });
         return;
       }

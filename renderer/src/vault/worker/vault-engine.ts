@@ -46,6 +46,7 @@ import { Foreground } from './background';
 import { appendFeatureAudit } from './feature-audit';
 import { argon2idInWorker, prepareArgon2id } from './argon2id-lane';
 import { loadSearchIndex, saveSearchIndex } from './search-index-store';
+import { warmListReader } from './list-lane';
 import { createRecord, deleteRecord, listFields, listPacked, listSummaries, readRecord, readRecords, recordHistory, transferPacked, updateRecord } from './record-store';
 import { removeRecoveryKey, replaceRecoveryKey } from './recovery-key-changes';
 import { rotationPending } from './rotation';
@@ -137,6 +138,8 @@ export function createVaultEngine(options: EngineOptions = {}): VaultWorkerApi {
     if (!writer) throw new VaultStateError('unavailable');
     const opened = await openSession({ db: database(), keyring, keyringBytes: bytes, writeKeyring: writer, faults, method });
     session = opened.session;
+    // The UI's first request will be its lists: the thread that reads them starts loading now.
+    warmListReader(opened.session);
     // Before the user gets the session: unfinished imports and deletions leave no chunks behind.
     await sweepAttachments(opened.session).catch(() => undefined);
     // The audit chain's full check, if opening deferred it, starts now and runs behind the
