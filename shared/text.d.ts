@@ -3,6 +3,7 @@
 declare global {
   interface TextEncoder {
     encode(input?: string): Uint8Array<ArrayBuffer>;
+    encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
   }
   var TextEncoder: { new (): TextEncoder };
   interface TextDecoder {

@@ -5,6 +5,7 @@
 export { StreamError, type StreamErrorCode } from './errors';
 export { IncrementalHasher, type Digests, type Expectation, type HashName, type HasherOptions, type Sha256Factory, type Sha256State, type StreamingHasher, type StreamingHasherFactory, openStreamingHasher } from './hashing';
 export { ByteQueue, type ByteQueueOptions } from './byte-queue';
+export { Utf8Sink } from './utf8-sink';
 export {
   CHUNK_BYTES,
   CHUNK_OVERHEAD,

@@ -86,8 +86,6 @@ class ListReader {
   private readonly waiting = new Map<number, { resolve: (reply: { reply: unknown } | null) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
   private dead = false;
-  /** True once it ended by failing (not by idling or locking): the session then reads lists itself. */
-  failed = false;
 
   constructor(
     readonly session: Session,
@@ -138,8 +136,9 @@ class ListReader {
     if (this.waiting.size === 0 && !this.dead) this.idle = setTimeout(() => this.end(), IDLE_MS);
   }
 
+  /** Ends it for failing (not idling or locking): its session reads its lists itself from now on. */
   private fail(): void {
-    this.failed = true;
+    failedFor.add(this.session);
     this.end();
   }
 
@@ -181,7 +180,6 @@ function readerFor(session: Session): ListReader | null {
   const started: ListReader = new ListReader(session, worker, () => {
     live -= 1;
     if (reader === started) reader = null;
-    if (started.failed) failedFor.add(session);
     session.signal.removeEventListener('abort', stop);
   });
   session.signal.addEventListener('abort', stop, { once: true });

@@ -16,6 +16,7 @@
  * pairs shows what is stale, and the search worker re-indexes those from the records.
  */
 import { newRecordId, type RecordContent } from '../../../../shared/crypto';
+import { Utf8Sink } from '../../../../shared/stream/utf8-sink';
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import { RecordIntegrityError, RecordValidationError } from '../vault-errors';
 import type { StoredObject, VaultDatabase } from './database';
@@ -82,15 +83,12 @@ export async function readSearchIndex(db: VaultDatabase, keys: RowKeys): Promise
   try {
     const manifest = await readManifest(db, keys);
     if (!manifest) return null;
-    const out = new GrowingBytes();
+    // Garbage here ends with the list reader thread this runs on (list-lane.ts).
+    const out = new Utf8Sink();
     for (const [index, id] of manifest.parts.entries()) {
       const row = await db.vault.get(id);
       if (!row) return null;
-      const content = await openRow(keys, partPlace(id), row, { type: SEARCH_INDEX_PART_TYPE, headVersion: 1 }).finally(() => {
-        // Opened (or refused): its ciphertext is no longer needed.
-        freeBytes(row.key);
-        freeBytes(row.body);
-      });
+      const content = await openRow(keys, partPlace(id), row, { type: SEARCH_INDEX_PART_TYPE, headVersion: 1 });
       const body = content.body;
       // The manifest names each part by its random id (bound into the part's associated data), so a
       // part cannot come from another save; the index only guards against reordering.
@@ -113,60 +111,6 @@ export async function loadSearchIndex(session: Session): Promise<Uint8Array<Arra
   if (!stored) return null;
   generations.set(session, Math.max(generations.get(session) ?? 0, stored.generation));
   return stored.bytes;
-}
-
-/**
- * Frees the memory of `bytes` now (ArrayBuffer.prototype.transfer detaches it) rather than at the
- * worker's next full collection: a part's ciphertext is about 1 MB, ~45 of them at 100,000
- * testimonies, left as garbage in this worker when search became ready (issue 7). Only a view
- * of a whole buffer that nothing else reads (a row fresh from IndexedDB: no query cache).
- */
-function freeBytes(bytes: Uint8Array): void {
-  const buffer = bytes.buffer as ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer; readonly detached?: boolean };
-  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return;
-  if (typeof buffer.transfer === 'function' && buffer.detached !== true) buffer.transfer(0);
-}
-
-/**
- * UTF-8 text appended into one buffer; outgrown buffers are freed at once where the runtime can.
- * Each text is encoded into a scratch buffer first and copied over: a buffer handed to
- * TextEncoder gets a wrapper in Chromium that keeps it allocated after ArrayBuffer.prototype.transfer
- * until the next full collection, so the growing buffer itself is never handed to it (issue 7:
- * every outgrown buffer of the ~22 MB index was otherwise left in this worker).
- */
-class GrowingBytes {
-  private bytes = new Uint8Array(0);
-  private length = 0;
-  private scratch = new Uint8Array(0);
-  private readonly encoder = new TextEncoder();
-
-  append(text: string): void {
-    // At most 3 bytes per UTF-16 unit.
-    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
-    const written = this.encoder.encodeInto(text, this.scratch).written;
-    const need = this.length + written;
-    if (need > this.bytes.length) this.bytes = resized(this.bytes, Math.max(need, this.bytes.length * 2), this.length);
-    this.bytes.set(this.scratch.subarray(0, written), this.length);
-    this.length = need;
-  }
-
-  /** The bytes appended, in a buffer of their exact size. */
-  finish(): Uint8Array<ArrayBuffer> {
-    return resized(this.bytes, this.length, this.length);
-  }
-}
-
-/**
- * The first `keep` bytes of `bytes` in a buffer of `size`. ArrayBuffer.prototype.transfer
- * (where the runtime has it) moves them and frees the old buffer now, instead of leaving it
- * as garbage until the next collection.
- */
-function resized(bytes: Uint8Array<ArrayBuffer>, size: number, keep: number): Uint8Array<ArrayBuffer> {
-  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
-  if (typeof buffer.transfer === 'function') return new Uint8Array(buffer.transfer(size));
-  const out = new Uint8Array(size);
-  out.set(bytes.subarray(0, keep));
-  return out;
 }
 
 /**

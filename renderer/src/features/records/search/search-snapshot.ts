@@ -26,6 +26,7 @@
  * Postings of discarded testimonies are not written.
  */
 import { isId, type Id } from '../../../../../shared/domain/ids';
+import { Utf8Sink } from '../../../../../shared/stream/utf8-sink';
 import { compactPostings, decodeTerm, encodeTerm } from './posting-list';
 import type { NamedDoc } from './search-docs';
 import { newTestimonyIndex, SearchEngine, TESTIMONY_INDEX_OPTIONS, testimonyInternals, type TestimonyMeta } from './search-engine';
@@ -78,33 +79,6 @@ function parseHeader(raw: unknown): Header | null {
   if (v !== INDEX_FORMAT || !isIds(e) || !isCount(n) || !isCount(c) || c > n) return null;
   if (!Array.isArray(a) || a.length !== FIELDS || !a.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) return null;
   return { e, n, c, a };
-}
-
-/** UTF-8 bytes written a line at a time into one growing buffer (no whole-index string). */
-class ByteSink {
-  private bytes = new Uint8Array(64 * 1024);
-  private length = 0;
-  private readonly encoder = new TextEncoder();
-
-  write(text: string): void {
-    // At most 3 bytes per UTF-16 unit.
-    const need = this.length + text.length * 3;
-    if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      release(this.bytes);
-      this.bytes = grown;
-    }
-    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
-  }
-
-  /** The bytes written, in a buffer of their exact size. */
-  finish(): Uint8Array<ArrayBuffer> {
-    const out = this.bytes.slice(0, this.length);
-    release(this.bytes);
-    this.bytes = new Uint8Array(0);
-    return out;
-  }
 }
 
 /**
@@ -196,10 +170,11 @@ export class PersistentSearchEngine extends SearchEngine {
 
   /** The snapshot as UTF-8 bytes, encoded a line at a time. */
   snapshotBytes(): Uint8Array<ArrayBuffer> {
-    const sink = new ByteSink();
+    // Outgrown buffers are released at once: this worker lives for the session.
+    const sink = new Utf8Sink(64 * 1024, release);
     let first = true;
     for (const line of this.snapshotLines()) {
-      sink.write(first ? line : `\n${line}`);
+      sink.append(first ? line : `\n${line}`);
       first = false;
     }
     return sink.finish();
