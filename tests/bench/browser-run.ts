@@ -16,7 +16,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import type { BenchOptions, BenchVaultNames, Generated, PageResults } from './bench-types';
 import { chromiumArgs, chromiumPath } from '../chromium';
 import { workloadSizes } from './cli-args';
-import { pageCollectedMemory, unlockedMemory, type ProtocolSession } from './process-memory';
+import { pageCollectedMemory, rendererMemory, unlockedMemory, type ProtocolSession } from './process-memory';
 import { cacheSlot, copyKept, formatHash, keep, readKept, runDirectory, sweepDead, sweepRuns } from './vault-cache';
 
 const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
@@ -88,6 +88,8 @@ async function openPage(server: BenchPageServer, profile: string, log: (message:
   await page.exposeFunction('benchProcessMemory', () => withSession((cdp) => unlockedMemory(cdp, profile)));
   // The page's thread collects, the workers keep what they have not collected yet.
   await page.exposeFunction('benchPageCollectedMemory', () => withSession((cdp) => pageCollectedMemory(cdp, profile)));
+  // Nothing collected anywhere: the renderer's PSS as the machine sees it, read every second while the app settles.
+  await page.exposeFunction('benchRendererMemory', () => rendererMemory(profile));
   await page.goto(server.url);
   await page.waitForFunction(() => window.sijillBench !== undefined);
   return { context, page };

@@ -106,7 +106,7 @@ export function memoryBreakdown(memory: ProcessMemory): Figure[] {
   const row = (label: string, bytes: number, note: string): Figure => ({ label: `  ${label}`, unit: 'MB', value: bytes / MB, baseline: null, baselineLabel: '—', budget: null, note });
   const collected = memory.collectedPss ?? null;
   if (collected === null) return [];
-  const rows: Figure[] = [row('after GC in every thread (PSS)', collected, `${((memory.pss - collected) / MB).toFixed(0)} MB of the figure above is garbage not yet collected in a worker`)];
+  const rows: Figure[] = [row('after GC in every thread (PSS)', collected, `${((memory.pss - collected) / MB).toFixed(0)} MB of the settled reading is garbage not yet collected in a worker`)];
   let attributed = 0;
   for (const t of threads) {
     const name = THREAD_NAMES[t.thread] ?? t.thread;

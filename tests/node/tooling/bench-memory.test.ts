@@ -35,13 +35,13 @@ describe('bench memory breakdown', () => {
       '  rest of the renderer (computed)',
     ]);
     expect(byLabel.get('  after GC in every thread (PSS)')?.value).toBeCloseTo(250);
-    expect(byLabel.get('  after GC in every thread (PSS)')?.note).toMatch(/^350 MB of the figure above is garbage/);
+    expect(byLabel.get('  after GC in every thread (PSS)')?.note).toMatch(/^350 MB of the settled reading is garbage/);
     expect(byLabel.get('  search worker: JS heap')?.value).toBeCloseTo(46);
     expect(byLabel.get('  search worker: JS heap')?.note).toBe('live objects after GC; 47 MB committed; ArrayBuffers 0.0 MB; before GC 146 MB used of 197 MB committed, ArrayBuffers 5.0 MB');
     expect(byLabel.get('  vault worker: WebAssembly memory')?.value).toBeCloseTo(20);
     // 250 − (34 + 2 + 20) − (9 + 1 + 20) − 47 − 2 = 115: committed heaps, buffers and WASM come out.
     expect(byLabel.get('  rest of the renderer (computed)')?.value).toBeCloseTo(115);
-    // Rows carry no budget: the budget is on the PSS figure above them.
+    // Rows carry no budget: the budget is on the settled PSS figure above them.
     expect(rows.every((row) => row.budget === null && verdict(row) === '')).toBe(true);
     expect(figuresTable(rows)).toContain('  vault worker: WebAssembly memory');
   });
