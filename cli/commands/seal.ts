@@ -9,6 +9,7 @@ import { writeBundle, type BundleRecipient } from '../../shared/bundle/writer';
 import { getSodium } from '../../shared/crypto/sodium';
 import { humanFingerprint } from '../../shared/bundle/fingerprint';
 import { CliError, EXIT } from '../exit-codes';
+import { startHashThread } from '../hash-thread';
 import { fileBytes, formatSize, pathIn, type CliIo } from '../io';
 import { nodeSha256 } from '../node-sha256';
 import { mustNotExist, writeNewFile } from '../output';
@@ -122,16 +123,24 @@ export async function seal(args: string[], io: CliIo): Promise<number> {
   const recipients: BundleRecipient[] = cards.map((card) => ({ kind: 'identity', identity: card }));
   if (values.passphrase) recipients.push({ kind: 'passphrase', passphrase: await io.readSecret('Passphrase for the bundle: ', 'bundle', { confirm: true }), kdf });
   const entries = await entriesFor(await expand(io, positionals), values.records ?? false);
-  const written = await writeBundle({
-    sender: me.identity,
-    senderLabel: me.label,
-    recipients,
-    entries,
-    senderSeq,
-    redaction,
-    auditCheckpoint: { seq: 0, head: new Uint8Array(32) }, // the command line keeps no audit log
-  });
-  await writeNewFile(pathIn(io, values.out), written.chunks);
+  // Each entry's BLAKE2b is checked again as it is encrypted: on the hashing thread, beside it.
+  const hashThread = startHashThread();
+  let written: Awaited<ReturnType<typeof writeBundle>>;
+  try {
+    written = await writeBundle({
+      sender: me.identity,
+      senderLabel: me.label,
+      recipients,
+      entries,
+      senderSeq,
+      redaction,
+      auditCheckpoint: { seq: 0, head: new Uint8Array(32) }, // the command line keeps no audit log
+      hasher: hashThread.hasher,
+    });
+    await writeNewFile(pathIn(io, values.out), written.chunks);
+  } finally {
+    await hashThread.close();
+  }
   const lines = [
     `wrote       ${values.out} (${formatSize(written.size)})`,
     `bundle      ${written.manifest.bundle_id} (sender sequence ${senderSeq})`,

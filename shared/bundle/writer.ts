@@ -14,7 +14,7 @@ import type { DeviceIdentity } from '../crypto/identity';
 import { KDF_PROFILES, type KdfParams, type PassphraseKdf } from '../crypto/kdf-params';
 import { passphraseBytes } from '../crypto/passphrase';
 import { drawRandom, getSodium, type RandomBytes, type Sodium, wipe } from '../crypto/sodium';
-import { IncrementalHasher, unmetExpectation } from '../stream/hashing';
+import { openStreamingHasher, unmetExpectation, type StreamingHasherFactory } from '../stream/hashing';
 import { encryptedStreamLength, encryptStream } from '../stream/streams';
 import { toBase64url, toHex } from './encoding';
 import type { EntrySource } from './entries';
@@ -49,6 +49,12 @@ export interface WriteBundleOptions {
   readonly random?: RandomBytes;
   /** Where a passphrase recipient's Argon2id runs (default: this thread; see `PassphraseKdf`). */
   readonly kdf?: PassphraseKdf;
+  /**
+   * A platform hasher for the check of each entry as it is written (Node: the tool's hashing
+   * thread, cli/hash-thread.ts, so the BLAKE2b runs beside the encryption), instead of the
+   * in-thread one. Same check, same error.
+   */
+  readonly hasher?: StreamingHasherFactory;
 }
 
 /** A prepared bundle: its identity and size now, its bytes as you pull them. */
@@ -101,31 +107,38 @@ function manifestEntry(entry: EntrySource): ManifestEntry {
  * and BLAKE2b-256 suffice to detect a change (SHA-256 is left to readers: it would double the
  * hashing cost of writing and add nothing collision resistance does not already give).
  */
-async function* entryBytes(s: Sodium, entry: EntrySource, index: number): AsyncGenerator<Uint8Array> {
-  const hasher = new IncrementalHasher(s, ['blake2b']);
+async function* entryBytes(s: Sodium, entry: EntrySource, index: number, platform: StreamingHasherFactory | undefined): AsyncGenerator<Uint8Array> {
+  const hasher = openStreamingHasher(s, ['blake2b'], { streaming: platform });
   const changed = (what: string) => new BundleError('source-mismatch', `entry ${index} changed since it was described (${what})`);
+  let length = 0;
+  let digested = false;
   try {
     for await (const piece of entry.open()) {
-      if (hasher.length + piece.length > entry.length) throw changed('longer');
-      hasher.update(piece);
+      length += piece.length;
+      if (length > entry.length) throw changed('longer');
+      // A hasher on another thread copies the piece before this settles: it is then free to encrypt.
+      const pending = hasher.update(piece);
+      if (pending) await pending;
       yield piece;
     }
-  } catch (error) {
-    hasher.dispose();
-    throw error;
+    const digests = await hasher.digest();
+    digested = true;
+    const unmet = unmetExpectation(digests, { length: entry.length, blake2b: entry.blake2b });
+    if (unmet) throw changed(unmet);
+  } finally {
+    // An error, or a consumer that stopped pulling (the generator returned): end the hash state unread.
+    if (!digested) hasher.dispose();
   }
-  const unmet = unmetExpectation(hasher.digest(), { length: entry.length, blake2b: entry.blake2b });
-  if (unmet) throw changed(unmet);
 }
 
-async function* plaintextFrames(s: Sodium, manifest: Uint8Array, signature: Uint8Array, entries: readonly EntrySource[]): AsyncGenerator<Uint8Array> {
+async function* plaintextFrames(s: Sodium, manifest: Uint8Array, signature: Uint8Array, entries: readonly EntrySource[], hasher: StreamingHasherFactory | undefined): AsyncGenerator<Uint8Array> {
   yield encodeFrameHeader(FRAME.manifest, ZERO_ID, manifest.length);
   yield manifest;
   yield encodeFrameHeader(FRAME.signature, ZERO_ID, signature.length);
   yield signature;
   for (const [index, entry] of entries.entries()) {
     yield encodeFrameHeader(entry.kind === 'record' ? FRAME.record : FRAME.blob, entry.id, entry.length);
-    yield* entryBytes(s, entry, index);
+    yield* entryBytes(s, entry, index, hasher);
   }
 }
 
@@ -199,7 +212,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
     const generator = (async function* () {
       try {
         yield header;
-        yield* encryptStream(key, plaintextFrames(s, manifestBytes, signature, entries), { ad: hash, ...(random ? { random } : {}) });
+        yield* encryptStream(key, plaintextFrames(s, manifestBytes, signature, entries, options.hasher), { ad: hash, ...(random ? { random } : {}) });
       } finally {
         wipe(key);
       }

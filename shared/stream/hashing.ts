@@ -45,7 +45,8 @@ export interface HasherOptions {
   readonly sha256?: Sha256Factory | undefined;
   /**
    * A hasher from the platform for the whole stream (e.g. one on another thread); when given it
-   * replaces the in-thread hashes, and `sha256` is not used. Readers only (`openStreamingHasher`).
+   * replaces the in-thread hashes, and `sha256` is not used. Through `openStreamingHasher` only
+   * (bundle reads, and the bundle writer's check of each entry).
    */
   readonly streaming?: StreamingHasherFactory | undefined;
 }

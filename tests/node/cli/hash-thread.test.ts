@@ -8,12 +8,15 @@ import { randomFillSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntrySource } from '../../../shared/bundle/entries';
 import type { QuarantineSink } from '../../../shared/bundle/entry-reader';
+import { describeEntry } from '../../../shared/bundle/entries';
 import { BundleError } from '../../../shared/bundle/errors';
+import { writeBundle } from '../../../shared/bundle/writer';
 import { IncrementalHasher, type HashName } from '../../../shared/stream/hashing';
 import { startHashThread, type HashThread } from '../../../cli/hash-thread';
+import { fixedRandom } from '../../fixtures/crypto/fixed-random';
 import { craftBundle } from '../shared/bundle/craft';
-import { memorySink, read, s, sampleEntries, writeBytes } from '../shared/bundle/helpers';
-import { failsWith, pattern } from '../shared/stream/helpers';
+import { baseOptions, id, memorySink, read, s, sampleEntries, writeBytes } from '../shared/bundle/helpers';
+import { collect, failsWith, pattern, source } from '../shared/stream/helpers';
 
 const threads: HashThread[] = [];
 afterEach(async () => {
@@ -103,5 +106,39 @@ describe('readBundle through the hashing thread', () => {
     const sink: QuarantineSink = { beginEntry() {}, write: () => failing.close(), endEntry: () => void ended++ };
     await expect(read(bytes, { sink, hasher: failing.hasher }, 65_536)).rejects.toThrow(/closed/);
     expect(ended).toBe(0);
+  });
+});
+
+describe('writeBundle checking each entry on the hashing thread', () => {
+  it('writes the very bytes the in-thread check writes', async () => {
+    const entries = await sampleEntries(2 * MiB + 5);
+    const threaded = await collect((await writeBundle(await baseOptions({ entries, random: fixedRandom(s, 'thread'), hasher: thread().hasher }))).chunks);
+    const local = await collect((await writeBundle(await baseOptions({ entries, random: fixedRandom(s, 'thread') }))).chunks);
+    expect(threaded).toEqual(local);
+    const sink = memorySink();
+    await read(threaded, { sink: sink.sink });
+    expect(sink.entries.map((entry) => entry.bytes.length)).toEqual([entries[0]?.length, entries[1]?.length, 2 * MiB + 5]);
+  });
+
+  it.each([
+    ['bytes', (round: number) => pattern(200_000, round)],
+    ['longer', (round: number) => pattern(200_000 + (round > 1 ? 1 : 0), 1)],
+    ['shorter', (round: number) => pattern(200_000 - (round > 1 ? 1 : 0), 1)],
+  ] as const)('refuses a source whose %s changed after it was described', async (_what, bytesAt) => {
+    let round = 0;
+    const entries = [await describeEntry({ id: id(5), kind: 'blob', type: 'attachment', open: () => source(bytesAt(++round), 65_536) })];
+    await failsWith(async () => collect((await writeBundle(await baseOptions({ entries, hasher: thread().hasher }))).chunks), BundleError, 'source-mismatch');
+  });
+
+  it('fails the write when the thread goes away mid-entry', async () => {
+    const entries = [await describeEntry({ id: id(5), kind: 'blob', type: 'attachment', open: () => source(pattern(3 * MiB, 4), 65_536) })];
+    const failing = thread(1);
+    const written = await writeBundle(await baseOptions({ entries, hasher: failing.hasher }));
+    let pulled = 0;
+    await expect(
+      (async () => {
+        for await (const chunk of written.chunks) if (chunk.length > 0 && ++pulled === 3) await failing.close();
+      })(),
+    ).rejects.toThrow(/closed/);
   });
 });
