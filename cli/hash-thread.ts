@@ -1,12 +1,14 @@
 /**
- * Entry hashing on a second thread for `open` and `verify` (and the bench): per MiB, decrypting
- * costs about 2.5 ms and BLAKE2b + SHA-256 another 1.5 ms, so on one thread the read runs at
- * about 0.6 of raw secretstream; with the hashes on the other core it runs at the speed of
- * decryption. The same pattern as the app's attachment hashing worker.
+ * Entry hashing on a second thread for `open` and `verify`, and for `seal`'s check of each entry
+ * as it is encrypted (and the bench): per MiB, decrypting costs about 2.5 ms and BLAKE2b +
+ * SHA-256 another 1.5 ms, so on one thread the read runs at about 0.6 of raw secretstream; with
+ * the hashes on the other core it runs at the speed of decryption (encryption, for `seal`). The
+ * same pattern as the app's attachment hashing worker.
  *
  * Pieces are COPIED into 1 MiB batches whose buffers are transferred (not copied again) to the
  * worker and come back zeroed. Copying is required: the sink keeps the pieces it was given
- * (BatchedFileWriter holds them until its flush), so they cannot be detached; and it is also
+ * (BatchedFileWriter holds them until its flush), and a write still has to encrypt them, so
+ * they cannot be detached; and it is also
  * the cheapest way: handing a worker 64 KiB pieces here cost, per MiB of main + worker CPU,
  * 0.5–0.85 ms copied into 1 MiB transferred batches, 0.9–1.2 ms transferring each piece and
  * 1.0–1.1 ms cloning each (per-message costs dominate a 64 KiB memcpy). At most `maxBatches`
@@ -14,7 +16,7 @@
  * `update` waits, so the bytes in flight are bounded and memory stays flat in the bundle size.
  *
  * Fails closed: if the worker fails, every pending update and digest rejects, and the read
- * with it. `close()` terminates the worker (the process must not stay alive for it).
+ * or write with it. `close()` terminates the worker (the process must not stay alive for it).
  */
 import { Worker } from 'node:worker_threads';
 import type { Digests, HashName, StreamingHasher, StreamingHasherFactory } from '../shared/stream/hashing';
@@ -31,7 +33,7 @@ export interface HashThreadOptions {
   readonly maxBatches?: number;
 }
 
-/** A running hashing thread: `hasher` for readBundle; `close()` when done, in a finally. */
+/** A running hashing thread: `hasher` for readBundle or writeBundle; `close()` when done, in a finally. */
 export interface HashThread {
   readonly hasher: StreamingHasherFactory;
   /** Settles once the worker has loaded libsodium (waiting for it is optional: requests queue). */

@@ -1,7 +1,7 @@
 /**
  * The tool's hashing thread (a `node:worker_threads` worker started by cli/hash-thread.ts):
  * BLAKE2b-256 (libsodium) and SHA-256 (node:crypto) of bundle entries, so the main thread only
- * decrypts. It sees plaintext (copies of decrypted pieces, in batches of about 1 MiB) and no key;
+ * decrypts or encrypts. It sees plaintext (copies of the pieces, in batches of about 1 MiB) and no key;
  * it zeroes each batch once hashed and hands its buffer back to be refilled, which also bounds
  * the bytes in flight. Messages arrive in order (postMessage keeps it), so each digest covers
  * exactly the bytes posted for its stream.
@@ -55,7 +55,7 @@ async function serve(port: MessagePort): Promise<void> {
         states.delete(request.stream);
       }
     } catch (error) {
-      // A protocol bug must fail the read, never let a digest be skipped.
+      // A protocol bug must fail the read or write, never let a digest be skipped.
       port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies HashReply);
     }
   });

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { describeEntry, recordEntry, type EntrySource } from '../../shared/bundle/entries';
 import { BUNDLE_LIMITS } from '../../shared/bundle/limits';
 import { RECORD_TYPE, BLOB_TYPE } from '../../shared/bundle/manifest';
-import { writeBundle, type BundleRecipient } from '../../shared/bundle/writer';
+import { writeBundle, type BundleRecipient, type WrittenBundle } from '../../shared/bundle/writer';
 import { getSodium } from '../../shared/crypto/sodium';
 import { humanFingerprint } from '../../shared/bundle/fingerprint';
 import { CliError, EXIT } from '../exit-codes';
@@ -119,14 +119,16 @@ export async function seal(args: string[], io: CliIo): Promise<number> {
   await mustNotExist(pathIn(io, values.out));
 
   const cards = await Promise.all((values.to ?? []).map((path) => readCard(io, path)));
-  const me = await loadKey(io, values.key);
-  const recipients: BundleRecipient[] = cards.map((card) => ({ kind: 'identity', identity: card }));
-  if (values.passphrase) recipients.push({ kind: 'passphrase', passphrase: await io.readSecret('Passphrase for the bundle: ', 'bundle', { confirm: true }), kdf });
-  const entries = await entriesFor(await expand(io, positionals), values.records ?? false);
-  // Each entry's BLAKE2b is checked again as it is encrypted: on the hashing thread, beside it.
+  // Each entry's BLAKE2b is checked again as it is encrypted, on the hashing thread beside it;
+  // the thread loads while the key is unlocked and the inputs are described.
   const hashThread = startHashThread();
-  let written: Awaited<ReturnType<typeof writeBundle>>;
+  let written: WrittenBundle | undefined;
+  let entries: EntrySource[];
   try {
+    const me = await loadKey(io, values.key);
+    const recipients: BundleRecipient[] = cards.map((card) => ({ kind: 'identity', identity: card }));
+    if (values.passphrase) recipients.push({ kind: 'passphrase', passphrase: await io.readSecret('Passphrase for the bundle: ', 'bundle', { confirm: true }), kdf });
+    entries = await entriesFor(await expand(io, positionals), values.records ?? false);
     written = await writeBundle({
       sender: me.identity,
       senderLabel: me.label,
@@ -139,6 +141,10 @@ export async function seal(args: string[], io: CliIo): Promise<number> {
     });
     await writeNewFile(pathIn(io, values.out), written.chunks);
   } finally {
+    // Ends the bundle's stream first, whatever stopped it (its key is wiped, its hash state
+    // ended), then the thread: a write that failed before or while reading the chunks leaves
+    // nothing running or unwiped.
+    await written?.chunks[Symbol.asyncIterator]().return?.().catch(() => undefined);
     await hashThread.close();
   }
   const lines = [

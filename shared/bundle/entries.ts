@@ -29,7 +29,10 @@ export interface EntrySource {
   /** A label only, never a path. */
   readonly name?: string;
   readonly mediaType?: string;
-  /** Streams the bytes. Called once by the writer; must yield exactly the described bytes. */
+  /**
+   * Streams the bytes. Called once by the writer; must yield exactly the described bytes, and
+   * never change a piece once yielded (the writer hashes it at once, but encrypts it later).
+   */
   readonly open: () => AsyncIterable<Uint8Array>;
 }
 

@@ -8,7 +8,7 @@
  * verifying a bundle. shared/ stays platform-free: Node callers inject `node:crypto`'s.
  *
  * A whole hasher may also come from the platform (`StreamingHasherFactory`): on Node the tool
- * hashes on a second thread while the first decrypts. Its `update` may be asynchronous (that is
+ * hashes on a second thread while the first decrypts (or encrypts). Its `update` may be asynchronous (that is
  * its backpressure) and its digest arrives later; the default wraps `IncrementalHasher`.
  */
 import { constantTimeEqual, type Sodium } from '../crypto/sodium';

@@ -11,7 +11,7 @@ import type { QuarantineSink } from '../../../shared/bundle/entry-reader';
 import { describeEntry } from '../../../shared/bundle/entries';
 import { BundleError } from '../../../shared/bundle/errors';
 import { writeBundle } from '../../../shared/bundle/writer';
-import { IncrementalHasher, type HashName } from '../../../shared/stream/hashing';
+import { IncrementalHasher, type HashName, type StreamingHasherFactory } from '../../../shared/stream/hashing';
 import { startHashThread, type HashThread } from '../../../cli/hash-thread';
 import { fixedRandom } from '../../fixtures/crypto/fixed-random';
 import { craftBundle } from '../shared/bundle/craft';
@@ -110,24 +110,68 @@ describe('readBundle through the hashing thread', () => {
 });
 
 describe('writeBundle checking each entry on the hashing thread', () => {
-  it('writes the very bytes the in-thread check writes', async () => {
+  /** The thread's hasher, recording what the writer asks of it. */
+  function recording(started: HashThread) {
+    const calls: string[] = [];
+    let hashed = 0;
+    const hasher: StreamingHasherFactory = (names) => {
+      calls.push(`start ${names.join('+')}`);
+      const inner = started.hasher(names);
+      return {
+        update: (bytes) => ((hashed += bytes.length), inner.update(bytes)),
+        digest: () => (calls.push('digest'), inner.digest()),
+        dispose: () => (calls.push('dispose'), inner.dispose()),
+      };
+    };
+    return { hasher, calls, hashed: () => hashed };
+  }
+
+  it('writes the very bytes the in-thread check writes, hashing every entry there', async () => {
     const entries = await sampleEntries(2 * MiB + 5);
-    const threaded = await collect((await writeBundle(await baseOptions({ entries, random: fixedRandom(s, 'thread'), hasher: thread().hasher }))).chunks);
+    const spy = recording(thread());
+    const threaded = await collect((await writeBundle(await baseOptions({ entries, random: fixedRandom(s, 'thread'), hasher: spy.hasher }))).chunks);
     const local = await collect((await writeBundle(await baseOptions({ entries, random: fixedRandom(s, 'thread') }))).chunks);
     expect(threaded).toEqual(local);
+    expect(spy.calls).toEqual(Array.from(entries, () => ['start blake2b', 'digest']).flat());
+    expect(spy.hashed()).toBe(entries.reduce((sum, entry) => sum + entry.length, 0));
     const sink = memorySink();
     await read(threaded, { sink: sink.sink });
     expect(sink.entries.map((entry) => entry.bytes.length)).toEqual([entries[0]?.length, entries[1]?.length, 2 * MiB + 5]);
   });
 
   it.each([
-    ['bytes', (round: number) => pattern(200_000, round)],
-    ['longer', (round: number) => pattern(200_000 + (round > 1 ? 1 : 0), 1)],
-    ['shorter', (round: number) => pattern(200_000 - (round > 1 ? 1 : 0), 1)],
-  ] as const)('refuses a source whose %s changed after it was described', async (_what, bytesAt) => {
+    ['its bytes changed', (round: number) => pattern(200_000, round)],
+    ['it grew', (round: number) => pattern(200_000 + (round > 1 ? 1 : 0), 1)],
+    ['it shrank', (round: number) => pattern(200_000 - (round > 1 ? 1 : 0), 1)],
+  ] as const)('refuses a source when %s after it was described', async (_what, bytesAt) => {
     let round = 0;
     const entries = [await describeEntry({ id: id(5), kind: 'blob', type: 'attachment', open: () => source(bytesAt(++round), 65_536) })];
     await failsWith(async () => collect((await writeBundle(await baseOptions({ entries, hasher: thread().hasher }))).chunks), BundleError, 'source-mismatch');
+  });
+
+  it("checks the platform hasher's digest, not one of its own", async () => {
+    const entries = [await describeEntry({ id: id(5), kind: 'blob', type: 'attachment', open: () => source(pattern(100_000, 2), 65_536) })];
+    const started = thread();
+    const lying: StreamingHasherFactory = (names) => {
+      const inner = started.hasher(names);
+      return { ...inner, digest: async () => ({ ...(await inner.digest()), blake2b: new Uint8Array(32) }) };
+    };
+    await failsWith(async () => collect((await writeBundle(await baseOptions({ entries, hasher: lying }))).chunks), BundleError, 'source-mismatch');
+  });
+
+  it('ends the hash stream when the reader stops early, so the thread serves the next write', async () => {
+    const started = thread(1);
+    const spy = recording(started);
+    const entries = [await describeEntry({ id: id(5), kind: 'blob', type: 'attachment', open: () => source(pattern(3 * MiB, 4), 65_536) })];
+    const written = await writeBundle(await baseOptions({ entries, hasher: spy.hasher }));
+    let pulled = 0;
+    for await (const chunk of written.chunks) if (chunk.length > 0 && ++pulled === 5) break;
+    expect(spy.calls).toEqual(['start blake2b', 'dispose']);
+    // A batch the stopped stream kept would leave this one-batch thread waiting for ever.
+    const again = await collect((await writeBundle(await baseOptions({ entries, hasher: started.hasher }))).chunks);
+    const sink = memorySink();
+    await read(again, { sink: sink.sink });
+    expect(sink.entries[0]?.bytes.length).toBe(3 * MiB);
   });
 
   it('fails the write when the thread goes away mid-entry', async () => {
