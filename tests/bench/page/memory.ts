@@ -62,11 +62,11 @@ function pssFigure(label: string, memory: ProcessMemory, budget: Figure['budget'
 
 /**
  * How long the unlocked app is left alone after its background audit check has ended before
- * the settled reading. Measured at 100,000 (issue 7): each worker's committed-but-unused heap
- * was returned by V8's memory reducer 9–21 s after the worker went quiet, with no collection
- * forced; 30 s leaves it room.
+ * the settled reading. Measured (issue 7): with no collection forced, V8's memory reducer
+ * returned each worker's committed-but-unused heap 9–21 s after the worker went quiet at
+ * 100,000 testimonies, and at about 30 s at 1,000 and 10,000; a minute leaves it room.
  */
-const SETTLE_MS = 30_000;
+const SETTLE_MS = 60_000;
 /** How often the renderer's PSS is read while the app settles (for the peak). */
 const SAMPLE_MS = 1_000;
 
