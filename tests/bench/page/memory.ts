@@ -62,9 +62,9 @@ function pssFigure(label: string, memory: ProcessMemory, budget: Figure['budget'
 
 /**
  * How long the unlocked app is left alone after its background audit check has ended before
- * the settled reading. Measured (issue 7): with no collection forced, V8's memory reducer
- * returned each worker's committed-but-unused heap 9–21 s after the worker went quiet at
- * 100,000 testimonies, and at about 30 s at 1,000 and 10,000; a minute leaves it room.
+ * the settled reading. Measured (issue 7): with no collection forced, the workers' committed
+ * but unused heap came back 30–31 s after search ready at 1,000, 10,000 and 100,000
+ * testimonies (at 100,000 each worker 9–21 s after it went quiet); a minute leaves it room.
  */
 const SETTLE_MS = 60_000;
 /** How often the renderer's PSS is read while the app settles (for the peak). */
@@ -72,7 +72,7 @@ const SAMPLE_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The PSS readings while settling, one every 5 s, for a note: "655 → 711 → … MB". */
+/** The PSS readings while settling, about one every 5 s, for a note: "0 s: 655, 5 s: 711, …". */
 function settlingNote(samples: readonly { readonly at: number; readonly pss: number }[]): string {
   const shown = samples.filter((sample, i) => i === 0 || i === samples.length - 1 || Math.floor(sample.at / 5000) !== Math.floor((samples[i - 1]?.at ?? 0) / 5000));
   return shown.map((sample) => `${(sample.at / 1000).toFixed(0)} s: ${(sample.pss / MB).toFixed(0)}`).join(', ');
@@ -97,11 +97,16 @@ export async function unlockedMemoryFigures(count: number, client: VaultClient):
       if (memory) samples.push({ at: performance.now() - started, pss: memory.pss });
     }
   })();
-  await client.auditChecked();
-  const checkMs = performance.now() - started;
-  await sleep(SETTLE_MS);
-  settling = false;
-  await sampler;
+  let checkMs: number;
+  try {
+    await client.auditChecked();
+    checkMs = performance.now() - started;
+    await sleep(SETTLE_MS);
+  } finally {
+    // Also when the check fails: the sampler must not outlive this workload.
+    settling = false;
+    await sampler;
+  }
   const settled = (await window.benchProcessMemory?.()) ?? null;
   if (settled) {
     const budget = { on: 'value', op: '<=', limit: 500 } as const;
