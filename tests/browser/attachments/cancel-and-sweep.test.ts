@@ -50,6 +50,30 @@ describe('imports that do not finish', () => {
     await client.dispose();
   });
 
+  it('a batch that fails while nothing waits for it is reported once, to the next call, never as unhandled', async () => {
+    const fault = quotaFault();
+    fault.failAfter('chunks', 0, { types: ['put'] });
+    const { client, databaseName } = await makeUnlockedVault({ engine: { middleware: [fault.middleware] } });
+    const unhandled: unknown[] = [];
+    const note = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', note);
+    try {
+      const writer = await client.attachments.startWriter(draftFor(newOwner()));
+      // One full batch (32 chunks of 64 KiB): its write starts, and the call returns without waiting for it.
+      await writer.append(patternBytes(2 * MiB, 3));
+      // Nothing asks the writer anything while that write fails.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The next batch waits for the one before it, and throws its failure.
+      await expect(writer.append(patternBytes(2 * MiB, 4))).rejects.toBeInstanceOf(VaultStorageFullError);
+      expect(unhandled).toEqual([]);
+      await writer.abort().catch(() => undefined);
+      expect(await countRows(databaseName, 'chunks')).toBe(0);
+    } finally {
+      window.removeEventListener('unhandledrejection', note);
+      await client.dispose();
+    }
+  });
+
   it('an import cut off by a lock is swept at the next unlock', async () => {
     const { client, databaseName } = await makeUnlockedVault();
     const owner = newOwner();

@@ -144,7 +144,12 @@ export class AttachmentWriter {
     const rows = this.rows;
     this.rows = [];
     this.queued = rows.length;
-    this.inflight = putChunks(this.session.db, rows);
+    const inflight = putChunks(this.session.db, rows);
+    // Its failure is thrown by `settle` (or weighed by `abort`), which may come only after more
+    // chunks are hashed and encrypted: until then a rejection with no handler is reported as
+    // unhandled (a full disk surfaced twice, once as an unhandled error). Marked handled here.
+    inflight.catch(() => undefined);
+    this.inflight = inflight;
   }
 
   /** Waits for the batch being written; its failure is thrown here. */
