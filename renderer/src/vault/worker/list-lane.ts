@@ -29,7 +29,10 @@ import type { Session } from './session';
 /** How long the reader stays after its last list: the lists of one unlock arrive within it. */
 const IDLE_MS = 1000;
 
-/** Copies of epoch keys: `epochs[i]` is the compartment and epoch of `bytes[32 i, 32 i + 32)`. */
+/**
+ * Copies of epoch keys: `epochs[i]` is the compartment and epoch of `bytes[32 i, 32 i + 32)`;
+ * each compartment's current key comes first among its own (the reader seals caches with it).
+ */
 export interface KeyCopies {
   readonly vaultId: Uint8Array;
   readonly epochs: readonly (readonly [Compartment, number])[];
@@ -212,7 +215,7 @@ export async function onReader(session: Session, request: KeyedRequest): Promise
  */
 export async function readListed(session: Session, request: ListRequest): Promise<ListReply> {
   session.checkOpen();
-  if (request.entries.length === 0) return { chunks: [], unreadable: [], stale: [] };
+  if (request.entries.length === 0) return { chunks: [], unreadable: [], stale: [], cache: [] };
   // A list request gets a list reply (list-reader.worker.ts).
   const done = await onReader(session, request);
   if (done) return done.reply as ListReply;

@@ -28,12 +28,20 @@ let db: VaultDatabase | null = null;
 function rowKeys(keys: KeyCopies): RowKeys {
   const held = new Map<string, EpochKey>();
   keys.epochs.forEach(([compartment, epoch], index) => held.set(`${compartment}/${epoch}`, { epoch, key: keys.bytes.subarray(index * 32, index * 32 + 32) }));
+  const epochKey = (compartment: Compartment, epoch: number): EpochKey => {
+    const key = held.get(`${compartment}/${epoch}`);
+    if (!key) throw new KeyringStateError('unknown-epoch');
+    return key;
+  };
+  // Each compartment's current key comes first among its copies (list-lane.ts `keyCopies`).
+  const current = (compartment: Compartment) => keys.epochs.find(([held]) => held === compartment)?.[1];
   return {
     vaultId: keys.vaultId,
-    epochKey(compartment: Compartment, epoch: number) {
-      const key = held.get(`${compartment}/${epoch}`);
-      if (!key) throw new KeyringStateError('unknown-epoch');
-      return key;
+    epochKey,
+    currentKey(compartment) {
+      const epoch = current(compartment);
+      if (epoch === undefined) throw new KeyringStateError('unknown-epoch');
+      return epochKey(compartment, epoch);
     },
   };
 }

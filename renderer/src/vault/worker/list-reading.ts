@@ -12,26 +12,38 @@ import type { UnreadableRecord } from '../vault-client';
 import { RecordIntegrityError } from '../vault-errors';
 import type { DecryptedRecord, PackedRecords } from '../worker-api';
 import type { StoredObject, VaultDatabase } from './database';
+import { shardOf } from './head-index';
 import { openSummary } from './record-summaries';
 import { isPlainRecord, withRowOpener, type RowKeys, type RowOpener } from './sealed-rows';
+import { openShardCache, sealShardCache, summaryCacheId, type CachedSummary, type CacheRow, type CacheShard, type ShardCache } from './summary-cache';
 
 /** One record to read: its id, compartment and head version (and its summary row, for summaries). */
 export type ListedEntry = readonly [id: Id, compartment: Compartment, version: number];
 export type SummaryEntry = readonly [id: Id, compartment: Compartment, version: number, summaryRow: Id];
 
-/** A list to read: current versions (optionally cut to `fields`), or summaries. */
+/**
+ * A list to read: current versions (optionally cut to `fields`), or summaries. A summaries list
+ * names the head shards it covers whole (every live record of its type in them is an entry),
+ * with their generations: their summary caches are read, and rebuilt where stale.
+ */
 export type ListRequest =
   | { readonly kind: 'current'; readonly type: string; readonly entries: readonly ListedEntry[]; readonly fields?: readonly string[] }
-  | { readonly kind: 'summaries'; readonly type: string; readonly entries: readonly SummaryEntry[] };
+  | { readonly kind: 'summaries'; readonly type: string; readonly entries: readonly SummaryEntry[]; readonly shards: readonly CacheShard[] };
 
-/** The packed list, and (summaries) the records whose summary must be rebuilt from the full body. */
+/**
+ * The packed list, and (summaries) the records whose summary must be rebuilt from the full body
+ * and the summary cache rows to write (summary-cache.ts: the vault worker writes them).
+ */
 export interface ListReply extends PackedRecords {
   readonly stale: readonly Id[];
+  readonly cache: readonly CacheRow[];
 }
 
-/** The compartments a request's rows are in: the keys it needs, and no others. */
+/** The compartments a request's rows are in (and general for a summaries list: its caches'): the keys it needs, and no others. */
 export function compartmentsOf(request: ListRequest): Compartment[] {
-  return [...new Set(request.entries.map((entry) => entry[1]))];
+  const compartments = new Set(request.entries.map((entry) => entry[1]));
+  if (request.kind === 'summaries') compartments.add('general');
+  return [...compartments];
 }
 
 /**
@@ -97,19 +109,66 @@ export async function readList(db: VaultDatabase, keys: RowKeys, request: ListRe
   if (request.kind === 'current') {
     const { records, unreadable } = await readCurrent(db, keys, request.type, request.entries);
     const { fields } = request;
-    return { ...packRecords({ records: fields ? records.map((record) => ({ ...record, body: pickFields(record.body, fields) })) : records, unreadable }), stale: [] };
+    return { ...packRecords({ records: fields ? records.map((record) => ({ ...record, body: pickFields(record.body, fields) })) : records, unreadable }), stale: [], cache: [] };
   }
-  const records: DecryptedRecord[] = [];
+  return readSummaries(db, keys, request);
+}
+
+/**
+ * A summaries list: each entry from its shard's cache (summary-cache.ts) if that holds it at
+ * its head version, otherwise from its summary row; then the caches to write, for the shards
+ * whose cache was missing, of another generation, or short of an entry.
+ */
+async function readSummaries(db: VaultDatabase, keys: RowKeys, request: Extract<ListRequest, { kind: 'summaries' }>): Promise<ListReply> {
+  const { type, entries, shards } = request;
+  const found = new Array<DecryptedRecord | null>(entries.length).fill(null);
+  const cacheRows = await db.vault.bulkGet(shards.map(([shard]) => summaryCacheId(shard)));
+  const caches = await withRowOpener(keys, (opener) => new Map(shards.map(([shard], index) => [shard, openShardCache(opener, shard, type, cacheRows[index])] as const)));
+  const missed: number[] = [];
+  for (const [index, [id, compartment, version]] of entries.entries()) {
+    // Only the general compartment is cached (the cache row is sealed under its key).
+    const cached = compartment === 'general' ? caches.get(shardOf(id))?.entries.get(id) : undefined;
+    if (cached?.version === version) found[index] = { id, type, compartment, version, savedAt: cached.savedAt, body: cached.summary };
+    else missed.push(index);
+  }
   const stale: Id[] = [];
-  const rows = await getInKeyOrder(db.objects, request.entries.map((entry) => entry[3]));
+  const rows = await getInKeyOrder(db.objects, missed.map((index) => (entries[index] as SummaryEntry)[3]));
   await withRowOpener(keys, (opener) => {
-    for (const [index, [id, compartment, version, summaryRow]] of request.entries.entries()) {
-      const opened = openSummary(opener, summaryRow, rows[index], compartment, id, version);
-      if (opened) records.push({ id, type: request.type, compartment, version, savedAt: opened.savedAt, body: opened.summary });
+    for (const [at, index] of missed.entries()) {
+      const [id, compartment, version, summaryRow] = entries[index] as SummaryEntry;
+      const opened = openSummary(opener, summaryRow, rows[at], compartment, id, version);
+      if (opened) found[index] = { id, type, compartment, version, savedAt: opened.savedAt, body: opened.summary };
       else stale.push(id);
     }
   });
-  return { ...packRecords({ records, unreadable: [] }), stale };
+  const cache = await cachesToWrite(keys, request, found, missed, caches);
+  return { ...packRecords({ records: found.filter((record) => record !== null), unreadable: [] }), stale, cache };
+}
+
+/** The cache rows to write after a summaries list (see `readSummaries`), sealed here. */
+async function cachesToWrite(keys: RowKeys, request: Extract<ListRequest, { kind: 'summaries' }>, found: readonly (DecryptedRecord | null)[], missed: readonly number[], caches: ReadonlyMap<number, ShardCache | null>): Promise<CacheRow[]> {
+  const short = new Set<number>();
+  for (const index of missed) {
+    const [id, compartment] = request.entries[index] as SummaryEntry;
+    if (compartment === 'general') short.add(shardOf(id));
+  }
+  const byShard = new Map<number, [Id, CachedSummary][]>();
+  for (const record of found) {
+    if (record?.compartment !== 'general') continue;
+    const shard = shardOf(record.id);
+    const list = byShard.get(shard) ?? [];
+    list.push([record.id, { version: record.version, savedAt: record.savedAt, summary: record.body }]);
+    byShard.set(shard, list);
+  }
+  const rows: CacheRow[] = [];
+  for (const [shard, generation] of request.shards) {
+    const cache = caches.get(shard) ?? null;
+    const listed = byShard.get(shard) ?? [];
+    if (cache ? cache.generation === generation && !short.has(shard) : listed.length === 0 && !short.has(shard)) continue;
+    const row = await sealShardCache(keys, shard, generation, request.type, listed);
+    if (row) rows.push(row);
+  }
+  return rows;
 }
 
 /** The current versions of `entries` (records of `type`), opened; rows that fail to open are reported as unreadable. */

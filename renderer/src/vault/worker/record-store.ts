@@ -19,6 +19,7 @@ import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './h
 import { getInKeyOrder, openVersion, packRecords, pickFields, readCurrent, type ListedEntry, type SummaryEntry } from './list-reading';
 import { readListed } from './list-lane';
 import { sealSummary, summarise } from './record-summaries';
+import { storeSummaryCache, type CacheShard } from './summary-cache';
 import { heldRowKeys, sealRow, withRowOpener, type RowOpener } from './sealed-rows';
 import type { Session } from './session';
 
@@ -275,14 +276,18 @@ function partOfShards(part: SummaryPart): (shard: number) => boolean {
  */
 export async function listSummaries(session: Session, type: string, part: SummaryPart = { index: 0, of: 1 }): Promise<PackedRecords> {
   session.checkOpen();
-  const wanted = [...session.heads.liveOfType(type, partOfShards(part))];
+  const inPart = partOfShards(part);
+  const wanted = [...session.heads.liveOfType(type, inPart)];
   const entries: SummaryEntry[] = [];
   const stale = new Set<Id>();
   for (const [id, entry] of wanted) {
     if (entry.summary === undefined) stale.add(id);
     else entries.push([id, entry.compartment, entry.version, entry.summary]);
   }
-  const listed = await readListed(session, { kind: 'summaries', type, entries });
+  const shards: CacheShard[] = session.heads.all().filter((shard) => inPart(shard.number) && !session.heads.broken.has(shard.number)).map((shard) => [shard.number, shard.generation]);
+  const listed = await readListed(session, { kind: 'summaries', type, entries, shards });
+  // Not awaited: the list need not wait for a cache write, which waits for the write lock.
+  void storeSummaryCache(session, listed.cache);
   for (const id of listed.stale) stale.add(id);
   if (stale.size === 0) return { chunks: listed.chunks, unreadable: listed.unreadable };
   // In head-index order, as the list itself.

@@ -59,11 +59,13 @@ export interface RowKeys {
   readonly vaultId: Uint8Array;
   /** The key of `compartment` at `epoch`; `KeyringStateError('unknown-epoch')` if not held. */
   epochKey(compartment: Compartment, epoch: number): EpochKey;
+  /** The current key of `compartment` (what a new row is sealed under). */
+  currentKey(compartment: Compartment): EpochKey;
 }
 
 /** The row keys of an unlocked keyring. */
 function keyringRowKeys(keyring: UnlockedKeyring): RowKeys {
-  return { vaultId: keyring.vaultId, epochKey: (compartment, epoch) => epochKey(keyring, compartment, epoch) };
+  return { vaultId: keyring.vaultId, epochKey: (compartment, epoch) => epochKey(keyring, compartment, epoch), currentKey: (compartment) => epochKey(keyring, compartment) };
 }
 
 /**
@@ -77,15 +79,17 @@ export function heldRowKeys(holder: { readonly keyring: UnlockedKeyring }): RowK
       return holder.keyring.vaultId;
     },
     epochKey: (compartment, epoch) => epochKey(holder.keyring, compartment, epoch),
+    currentKey: (compartment) => epochKey(holder.keyring, compartment),
   };
 }
 
 /** Seals `content` for `place` under the compartment's current epoch. */
-export async function sealRow<K extends string | number>(keyring: UnlockedKeyring, place: RowPlace<K>, content: RecordContent): Promise<StoredRow<K>> {
-  const key = epochKey(keyring, place.compartment);
+export async function sealRow<K extends string | number>(source: UnlockedKeyring | RowKeys, place: RowPlace<K>, content: RecordContent): Promise<StoredRow<K>> {
+  const keys = 'epochKey' in source ? source : keyringRowKeys(source);
+  const key = keys.currentKey(place.compartment);
   let sealed;
   try {
-    sealed = await sealRecord(location(keyring, place), content, key);
+    sealed = await sealRecord(location(keys, place), content, key);
   } catch (error) {
     // invalid-input here means the body is not JSON-serialisable or too large.
     if (error instanceof RecordError) throw new RecordValidationError();

@@ -17,6 +17,7 @@ import type { KeyringHolder } from './keyring-holder';
 import type { Mutex } from './mutex';
 import { sealRow } from './sealed-rows';
 import { encodeSettings, SETTINGS_ID } from './settings';
+import { summaryCacheId } from './summary-cache';
 
 /** Everything one write changes. */
 export interface WritePlan {
@@ -103,7 +104,11 @@ export class Session {
     const db = this.db;
     try {
       await db.transaction('rw', [db.objects, db.versions, db.heads, db.audit, db.vault, db.meta], async () => {
-        if (plan.objects?.remove?.length) await db.objects.bulkDelete([...plan.objects.remove]);
+        if (plan.objects?.remove?.length) {
+          await db.objects.bulkDelete([...plan.objects.remove]);
+          // A removed row may be a deleted testimony's: its shard's summary cache must not keep it.
+          if (plan.shard) await db.vault.delete(summaryCacheId(plan.shard.number));
+        }
         if (plan.objects?.put?.length) await db.objects.bulkPut([...plan.objects.put]);
         if (plan.versions?.remove?.length) await db.versions.bulkDelete([...plan.versions.remove]);
         if (plan.versions?.put?.length) await db.versions.bulkPut([...plan.versions.put]);
