@@ -11,8 +11,9 @@
  * the way argon2id-lane.ts returns Argon2id's memory.
  *
  * - Secrets: each request moves (transfers) a copy of the epoch keys of the compartments its rows
- *   are in, and nothing else: not the master key, identity or audit keys. The reader wipes them
- *   when the request is done. Decrypted bodies leave it only as the packed chunks the UI thread
+ *   are in (and the general compartment's for a summaries list, whose cache rows the reader
+ *   seals with its current key: summary-cache.ts), and nothing else: not the master key,
+ *   identity or audit keys. The reader wipes them when the request is done. Decrypted bodies leave it only as the packed chunks the UI thread
  *   receives anyway; they are moved, not copied, through this worker.
  * - What to read is decided here, from the head index; the reader only opens what it is told,
  *   with the same checks (record-store.ts, list-reading.ts): a row it cannot open is reported.

@@ -2,10 +2,12 @@
  * The list reader thread (list-lane.ts): reads, opens and packs the lists the vault worker asks
  * for, then is terminated, which gives everything those reads allocated back to the system.
  *
- * It gets, per list, copies of the epoch keys of the compartments the list's rows are in (moved
- * here, not copied), and wipes them once the list is packed. It opens only the rows it is told
- * to, with the same checks as the vault worker (list-reading.ts), and sends back only the packed
- * chunks (moved). It never writes.
+ * It gets, per list, copies of the epoch keys of the compartments the list's rows are in (and
+ * the general compartment's, for a summaries list; moved here, not copied), and wipes them once
+ * the list is packed. It opens only the rows it is told to, with the same checks as the vault
+ * worker (list-reading.ts), and sends back only the packed chunks and, for a summaries list,
+ * the summary cache rows it sealed with the general compartment's current key (moved). It
+ * never writes: the vault worker writes those rows (summary-cache.ts).
  */
 import { getSodium, KeyringStateError, wipe, type Compartment, type EpochKey } from '../../../../shared/crypto';
 import { VaultDatabase } from './database';
@@ -71,7 +73,9 @@ scope.onmessage = ({ data }) => {
         return;
       }
       const reply = await readList(db, rowKeys(keys), request);
-      scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer));
+      const moved = new Set<ArrayBufferLike>(reply.chunks.map((chunk) => chunk.buffer));
+      for (const { row } of reply.cache) moved.add(row.key.buffer).add(row.body.buffer);
+      scope.postMessage({ id, ok: true, reply }, [...moved] as Transferable[]);
     } catch {
       // Not a row that failed to open (those are in the reply): the vault worker reads this list itself.
       scope.postMessage({ id, ok: false });

@@ -23,8 +23,9 @@ export type SummaryEntry = readonly [id: Id, compartment: Compartment, version: 
 
 /**
  * A list to read: current versions (optionally cut to `fields`), or summaries. A summaries list
- * names the head shards it covers whole (every live record of its type in them is an entry),
- * with their generations: their summary caches are read, and rebuilt where stale.
+ * names the head shards it covers whole (every live record of its type in them that has a
+ * summary row is an entry), with their generations: their summary caches are read, and rebuilt
+ * where they differ from the list.
  */
 export type ListRequest =
   | { readonly kind: 'current'; readonly type: string; readonly entries: readonly ListedEntry[]; readonly fields?: readonly string[] }
@@ -117,41 +118,53 @@ export async function readList(db: VaultDatabase, keys: RowKeys, request: ListRe
 /**
  * A summaries list: each entry from its shard's cache (summary-cache.ts) if that holds it at
  * its head version, otherwise from its summary row; then the caches to write, for the shards
- * whose cache was missing, of another generation, or short of an entry.
+ * whose cache was missing, unreadable, or not exactly the shard's summaries.
+ *
+ * The cache is optional: a failure to read or seal it reads every summary from its row, or
+ * writes no cache, and never fails the list.
  */
-async function readSummaries(db: VaultDatabase, keys: RowKeys, request: Extract<ListRequest, { kind: 'summaries' }>): Promise<ListReply> {
-  const { type, entries, shards } = request;
+async function readSummaries(db: VaultDatabase, keys: RowKeys, request: SummariesRequest): Promise<ListReply> {
+  const { type, entries } = request;
   const found = new Array<DecryptedRecord | null>(entries.length).fill(null);
-  const cacheRows = await db.vault.bulkGet(shards.map(([shard]) => summaryCacheId(shard)));
-  const caches = await withRowOpener(keys, (opener) => new Map(shards.map(([shard], index) => [shard, openShardCache(opener, shard, type, cacheRows[index])] as const)));
-  const missed: number[] = [];
-  for (const [index, [id, compartment, version]] of entries.entries()) {
+  const caches = await readCaches(db, keys, request).catch(() => new Map<number, ShardCache | null>());
+  const missed: (readonly [index: number, entry: SummaryEntry])[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const [id, compartment, version] = entry;
     // Only the general compartment is cached (the cache row is sealed under its key).
     const cached = compartment === 'general' ? caches.get(shardOf(id))?.entries.get(id) : undefined;
     if (cached?.version === version) found[index] = { id, type, compartment, version, savedAt: cached.savedAt, body: cached.summary };
-    else missed.push(index);
+    else missed.push([index, entry]);
   }
   const stale: Id[] = [];
-  const rows = await getInKeyOrder(db.objects, missed.map((index) => (entries[index] as SummaryEntry)[3]));
+  const rows = await getInKeyOrder(db.objects, missed.map(([, entry]) => entry[3]));
   await withRowOpener(keys, (opener) => {
-    for (const [at, index] of missed.entries()) {
-      const [id, compartment, version, summaryRow] = entries[index] as SummaryEntry;
+    for (const [at, [index, [id, compartment, version, summaryRow]]] of missed.entries()) {
       const opened = openSummary(opener, summaryRow, rows[at], compartment, id, version);
       if (opened) found[index] = { id, type, compartment, version, savedAt: opened.savedAt, body: opened.summary };
       else stale.push(id);
     }
   });
-  const cache = await cachesToWrite(keys, request, found, missed, caches);
+  const cache = await cachesToWrite(keys, request, found, missed, caches).catch(() => []);
   return { ...packRecords({ records: found.filter((record) => record !== null), unreadable: [] }), stale, cache };
 }
 
-/** The cache rows to write after a summaries list (see `readSummaries`), sealed here. */
-async function cachesToWrite(keys: RowKeys, request: Extract<ListRequest, { kind: 'summaries' }>, found: readonly (DecryptedRecord | null)[], missed: readonly number[], caches: ReadonlyMap<number, ShardCache | null>): Promise<CacheRow[]> {
+type SummariesRequest = Extract<ListRequest, { kind: 'summaries' }>;
+
+/** The caches of the shards `request` covers, each null if absent or not usable. */
+async function readCaches(db: VaultDatabase, keys: RowKeys, request: SummariesRequest): Promise<Map<number, ShardCache | null>> {
+  const rows = await db.vault.bulkGet(request.shards.map(([shard]) => summaryCacheId(shard)));
+  return withRowOpener(keys, (opener) => new Map(request.shards.map(([shard], index) => [shard, openShardCache(opener, shard, request.type, rows[index])] as const)));
+}
+
+/**
+ * The cache rows to write after a summaries list (see `readSummaries`), sealed here: for each
+ * shard whose general summaries did not all come from its cache, or whose cache holds others
+ * (deleted since). A shard whose cache was exactly right is left as it is, even if other
+ * records in it were saved since (its generation moved on; each entry is checked on its own).
+ */
+async function cachesToWrite(keys: RowKeys, request: SummariesRequest, found: readonly (DecryptedRecord | null)[], missed: readonly (readonly [number, SummaryEntry])[], caches: ReadonlyMap<number, ShardCache | null>): Promise<CacheRow[]> {
   const short = new Set<number>();
-  for (const index of missed) {
-    const [id, compartment] = request.entries[index] as SummaryEntry;
-    if (compartment === 'general') short.add(shardOf(id));
-  }
+  for (const [, [id, compartment]] of missed) if (compartment === 'general') short.add(shardOf(id));
   const byShard = new Map<number, [Id, CachedSummary][]>();
   for (const record of found) {
     if (record?.compartment !== 'general') continue;
@@ -162,9 +175,10 @@ async function cachesToWrite(keys: RowKeys, request: Extract<ListRequest, { kind
   }
   const rows: CacheRow[] = [];
   for (const [shard, generation] of request.shards) {
-    const cache = caches.get(shard) ?? null;
+    const cached = caches.get(shard)?.entries.size ?? 0;
     const listed = byShard.get(shard) ?? [];
-    if (cache ? cache.generation === generation && !short.has(shard) : listed.length === 0 && !short.has(shard)) continue;
+    // Nothing missed, and as many cached as listed: the cache holds exactly the listed summaries.
+    if (!short.has(shard) && cached === listed.length) continue;
     const row = await sealShardCache(keys, shard, generation, request.type, listed);
     if (row) rows.push(row);
   }

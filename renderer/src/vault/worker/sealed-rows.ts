@@ -68,6 +68,11 @@ function keyringRowKeys(keyring: UnlockedKeyring): RowKeys {
   return { vaultId: keyring.vaultId, epochKey: (compartment, epoch) => epochKey(keyring, compartment, epoch), currentKey: (compartment) => epochKey(keyring, compartment) };
 }
 
+/** `source` as row keys (an unlocked keyring's, or the row keys given). */
+function rowKeysOf(source: UnlockedKeyring | RowKeys): RowKeys {
+  return 'epochKey' in source ? source : keyringRowKeys(source);
+}
+
 /**
  * The row keys of the keyring `holder` holds *when a row is opened*, not when this is called:
  * the session's keyring object is replaced (and the old one wiped) at every audit-head write,
@@ -85,7 +90,7 @@ export function heldRowKeys(holder: { readonly keyring: UnlockedKeyring }): RowK
 
 /** Seals `content` for `place` under the compartment's current epoch. */
 export async function sealRow<K extends string | number>(source: UnlockedKeyring | RowKeys, place: RowPlace<K>, content: RecordContent): Promise<StoredRow<K>> {
-  const keys = 'epochKey' in source ? source : keyringRowKeys(source);
+  const keys = rowKeysOf(source);
   const key = keys.currentKey(place.compartment);
   let sealed;
   try {
@@ -120,7 +125,7 @@ export interface RowOpener {
  * batch, no await per row). Dispose it in a `finally`.
  */
 export async function rowOpener(source: UnlockedKeyring | RowKeys): Promise<RowOpener> {
-  const keys = 'epochKey' in source ? source : keyringRowKeys(source);
+  const keys = rowKeysOf(source);
   const opener = await recordOpener();
   return {
     open(place, row, expect) {

@@ -12,9 +12,7 @@
  * general compartment, at exactly the cached version: an older genuine copy of the row put
  * back gives older versions, which are read from their rows instead. The row sits under a fixed
  * id per shard (bound into its associated data, so it cannot be moved to another shard), and
- * each entry's id must belong to that shard. The envelope version is the head shard's
- * generation when it was built: a cache of the current generation lists exactly the shard's
- * records; any other is used entry by entry and rebuilt.
+ * each entry's id must belong to that shard.
  *
  * Written by the vault worker (`storeSummaryCache`) from rows the list reader sealed
  * (list-reading.ts), only while the shard is still at the generation read and the compartment
@@ -59,9 +57,8 @@ export interface CachedSummary {
   readonly summary: unknown;
 }
 
-/** A shard's cache as opened: the generation it was built at and its summaries by record id. */
+/** A shard's cache as opened: its summaries by record id. */
 export interface ShardCache {
-  readonly generation: number;
   readonly entries: ReadonlyMap<Id, CachedSummary>;
 }
 
@@ -96,17 +93,18 @@ export function openShardCache(opener: RowOpener, shard: number, type: string, r
     if (!isId(id) || shardOf(id) !== shard || !isVersion(version) || typeof savedAt !== 'string' || entries.has(id)) return null;
     entries.set(id, { version, savedAt, summary });
   }
-  return { generation: content.version, entries };
+  return { entries };
 }
 
 /**
- * Seals shard `shard`'s cache of `entries` (summaries of `type`) at head generation `generation`
- * under the current general key of `keys`; null if it cannot be one row (over the body limit).
+ * Seals shard `shard`'s cache of `entries` (summaries of `type`), made from the shard at head
+ * generation `generation` (the write checks it), under the current general key of `keys`; null
+ * if it cannot be one row (over the body limit).
  */
 export async function sealShardCache(keys: RowKeys, shard: number, generation: number, type: string, entries: readonly (readonly [Id, CachedSummary])[]): Promise<CacheRow | null> {
   const e = entries.map(([id, { version, savedAt, summary }]) => [id, version, savedAt, summary]);
   try {
-    const row = await sealRow(keys, cachePlace(shard), { type: SUMMARY_CACHE_TYPE, version: generation, body: { t: type, e } });
+    const row = await sealRow(keys, cachePlace(shard), { type: SUMMARY_CACHE_TYPE, version: 1, body: { t: type, e } });
     return { shard, generation, row };
   } catch (error) {
     if (error instanceof RecordValidationError) return null;
@@ -115,24 +113,62 @@ export async function sealShardCache(keys: RowKeys, shard: number, generation: n
 }
 
 /**
- * The rows of `rows` still worth writing: their head shard is readable and still at the
+ * The rows of `rows` still worth writing: each is its shard's cache row (the vault table also
+ * holds the settings and the search index), its head shard is readable and still at the
  * generation the list was decided at (a record saved or deleted since would make the row stale,
- * or keep a deleted summary), and they are sealed under the general key's current epoch (a
- * rotation since would leave them under a retired key).
+ * or keep a deleted summary), and it is sealed under the general key's current epoch (a
+ * rotation since would leave it under a retired key).
  */
 export function freshCacheRows(rows: readonly CacheRow[], heads: Pick<HeadIndex, 'all' | 'broken'>, currentEpoch: number): CacheRow[] {
   const shards = heads.all();
-  return rows.filter(({ shard, generation, row }) => !heads.broken.has(shard) && shards[shard]?.generation === generation && row.epoch === currentEpoch);
+  return rows.filter(({ shard, generation, row }) => row.id === summaryCacheId(shard) && !heads.broken.has(shard) && shards[shard]?.generation === generation && row.epoch === currentEpoch);
 }
 
 /**
- * Writes the cache rows a summaries list brought back, those still fresh (`freshCacheRows`),
+ * How long after the last summaries list its cache rows are written. The parts of one unlock's
+ * list arrive within it, so they are written in one transaction once the lists are read rather
+ * than one durable write per part in the middle of their reads (which cost the first unlock at
+ * 10,000 testimonies most of a second).
+ */
+const WRITE_DELAY_MS = 1500;
+
+/** Cache rows waiting for their write, per session, and the timer that writes them. */
+interface Queue {
+  readonly rows: CacheRow[];
+  timer?: ReturnType<typeof setTimeout>;
+}
+const queues = new WeakMap<Session, Queue>();
+
+/**
+ * Queues the cache rows a summaries list brought back, to be written `WRITE_DELAY_MS` after the
+ * last list (`storeSummaryCache`); dropped if the session locks first.
+ */
+export function queueSummaryCache(session: Session, rows: readonly CacheRow[]): void {
+  if (rows.length === 0 || session.signal.aborted) return;
+  let queue = queues.get(session);
+  if (!queue) {
+    const created: Queue = { rows: [] };
+    queues.set(session, created);
+    session.signal.addEventListener('abort', () => clearTimeout(created.timer), { once: true });
+    queue = created;
+  }
+  const due = queue;
+  due.rows.push(...rows);
+  clearTimeout(due.timer);
+  due.timer = setTimeout(() => {
+    queues.delete(session);
+    void storeSummaryCache(session, due.rows);
+  }, WRITE_DELAY_MS);
+}
+
+/**
+ * Writes cache rows a summaries list brought back, those still fresh (`freshCacheRows`),
  * under the write lock so that no write slips in between the check and the write.
  *
  * Failures are dropped: the vault is complete without the cache (locked meanwhile, a full disk),
  * and the next unlock reads those summaries from their rows and tries again.
  */
-export async function storeSummaryCache(session: Session, rows: readonly CacheRow[]): Promise<void> {
+async function storeSummaryCache(session: Session, rows: readonly CacheRow[]): Promise<void> {
   if (rows.length === 0) return;
   try {
     await session.exclusive(async () => {

@@ -4,12 +4,17 @@
 // testimony's shard cache goes in the same commit, a moved or damaged row is read around and
 // rebuilt, and the rows hold no plaintext at rest.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { disposeKeyring, unlockWithPassphrase } from '../../../../shared/crypto';
 import { newRecordId, testimonyKind } from '../../../../renderer/src/features/records/record-kinds';
 import { testimonySummarySchema } from '../../../../renderer/src/features/records/testimony-summary';
 import type { Id } from '../../../../shared/domain/ids';
 import type { VaultClient } from '../../../../renderer/src/vault/vault-client';
+import { VaultDatabase } from '../../../../renderer/src/vault/worker/database';
 import { emptyShard, shardOf } from '../../../../renderer/src/vault/worker/head-index';
-import { freshCacheRows, summaryCacheId, type CacheRow } from '../../../../renderer/src/vault/worker/summary-cache';
+import { readList } from '../../../../renderer/src/vault/worker/list-reading';
+import { SUMMARY_TYPE } from '../../../../renderer/src/vault/worker/record-summaries';
+import { heldRowKeys, sealRow, withRowOpener } from '../../../../renderer/src/vault/worker/sealed-rows';
+import { freshCacheRows, openShardCache, summaryCacheId, type CacheRow } from '../../../../renderer/src/vault/worker/summary-cache';
 import { BACKGROUND_WAIT, defined, deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, rawDatabase, VAULT_TESTS } from '../../vault/support/vault-harness';
 import { testimonyInput } from './support/records-harness';
 
@@ -79,6 +84,16 @@ async function putRaw(databaseName: string, rows: readonly RawRow[]): Promise<vo
   const db = await rawDatabase(databaseName);
   try {
     await db.table('vault').bulkPut([...rows]);
+  } finally {
+    db.close();
+  }
+}
+
+/** Ids of the rows in `objects`. */
+async function objectIds(databaseName: string): Promise<string[]> {
+  const db = await rawDatabase(databaseName);
+  try {
+    return (await db.table('objects').toCollection().primaryKeys()).map(String);
   } finally {
     db.close();
   }
@@ -187,6 +202,86 @@ describe('the summary cache', VAULT_TESTS, () => {
   });
 });
 
+describe('the summary cache, around writes and rotation', VAULT_TESTS, () => {
+  it('is not written for a shard that changed between the list and the write', async () => {
+    const { client, databaseName } = await makeUnlockedVault();
+    const created = await createTestimonies(client, 8);
+    const [gone, ...kept] = created as [(typeof created)[0], ...typeof created];
+    await client.records.listSummaries(testimonyKind, parseSummary);
+    // The list's cache rows wait a moment before their write: the delete comes first.
+    await client.records.delete(testimonyKind, gone.id, 1);
+    const untouched = kept.filter((record) => shardOf(record.id) !== shardOf(gone.id));
+    await cacheWritten(databaseName, untouched.map((r) => r.id));
+    expect((await cacheRows(databaseName, [shardOf(gone.id)])).size).toBe(0);
+    await client.lock('manual');
+  });
+
+  it('is re-wrapped by a compromise rotation and still serves the next unlock', async () => {
+    const { client, databaseName } = await makeUnlockedVault();
+    const created = await createTestimonies(client, 6);
+    const ids = created.map((r) => r.id);
+    const first = await client.records.listSummaries(testimonyKind, parseSummary);
+    await cacheWritten(databaseName, ids);
+    const rotated = 'a new passphrase after a compromise';
+    expect(await client.reportCompromised(PASSPHRASE, rotated)).toMatchObject({ ok: true });
+    await client.lock('manual');
+    const rows = await cacheRows(databaseName, ids.map((id) => shardOf(id)));
+    expect([...rows.values()].map((row) => row.epoch)).toEqual([...rows.values()].map(() => 2));
+
+    await deleteSummaryRows(databaseName, ids);
+    expect(await client.unlock(rotated)).toEqual({ ok: true });
+    const again = await client.records.listSummaries(testimonyKind, parseSummary);
+    expect(again.records).toEqual(first.records);
+    expect(await rebuilds(client)).toBe(0);
+    await client.lock('manual');
+  });
+
+  it('holds and serves general-compartment summaries only', async () => {
+    const { client, databaseName, keyring } = await makeUnlockedVault();
+    const before = new Set(await objectIds(databaseName));
+    const [testimony] = await createTestimonies(client, 1);
+    const { id } = defined(testimony);
+    const summaryRow = defined((await objectIds(databaseName)).find((row) => !before.has(row) && row !== id));
+    await client.records.listSummaries(testimonyKind, parseSummary);
+    await cacheWritten(databaseName, [id]);
+    await client.lock('manual');
+
+    const holder = { keyring: await unlockWithPassphrase(defined(keyring.bytes), PASSPHRASE) };
+    const keys = heldRowKeys(holder);
+    const db = new VaultDatabase(databaseName);
+    await db.open();
+    try {
+      // The cache holds the testimony at version 1, but the entry says witness: its row is read (and fails there).
+      const asWitness = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'witness', 1, summaryRow]], shards: [[shardOf(id), 1]] });
+      expect(asWitness.stale).toEqual([id]);
+      expect(asWitness.chunks).toEqual([]);
+
+      // A summary in the witness compartment is listed from its row and never put in a cache.
+      let other = newRecordId();
+      while (shardOf(other) === shardOf(id)) other = newRecordId();
+      const rowId = newRecordId();
+      const content = { type: SUMMARY_TYPE, version: 1, body: { of: other, at: '2026-03-01T10:00:00.000Z', b: { referenceCode: 'T-2026-0042' } } };
+      await db.objects.put(await sealRow(keys, { table: 'objects', id: rowId, compartment: 'witness' }, content));
+      const listed = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[other, 'witness', 1, rowId]], shards: [[shardOf(other), 3]] });
+      expect(listed.stale).toEqual([]);
+      expect(JSON.parse(new TextDecoder().decode(defined(listed.chunks[0])))).toMatchObject([{ id: other, compartment: 'witness', version: 1 }]);
+      expect(listed.cache).toEqual([]);
+
+      // Beside a general one in the same shard, the cache written holds the general one only.
+      const both = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'general', 1, summaryRow], [other, 'witness', 1, rowId]], shards: [[shardOf(id), 1], [shardOf(other), 3]] });
+      expect(both.cache).toEqual([]); // the general one's cache is exactly right, and the witness one is never cached
+      await db.vault.delete(summaryCacheId(shardOf(id)));
+      const rebuilt = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'general', 1, summaryRow], [other, 'witness', 1, rowId]], shards: [[shardOf(id), 1], [shardOf(other), 3]] });
+      expect(rebuilt.cache.map((row) => row.shard)).toEqual([shardOf(id)]);
+      const opened = await withRowOpener(keys, (opener) => openShardCache(opener, shardOf(id), 'testimony', defined(rebuilt.cache[0]).row));
+      expect([...defined(opened).entries.keys()]).toEqual([id]);
+    } finally {
+      db.close();
+      disposeKeyring(holder.keyring);
+    }
+  });
+});
+
 describe('which cache rows are written', () => {
   const row = (shard: number, generation: number, epoch: number): CacheRow => ({ shard, generation, row: { id: summaryCacheId(shard), epoch, key: new Uint8Array(0), body: new Uint8Array(0) } });
   const heads = (generations: readonly number[], broken: readonly number[] = []) => ({
@@ -200,5 +295,8 @@ describe('which cache rows are written', () => {
     expect(freshCacheRows(rows, heads([3, 5, 1, 1], [2]), 2)).toEqual([row(0, 3, 2)]);
     expect(freshCacheRows(rows, heads([3, 4, 1, 1]), 2)).toEqual([row(0, 3, 2), row(1, 4, 2), row(2, 1, 2)]);
     expect(freshCacheRows([row(9, 1, 2)], heads([1]), 2)).toEqual([]); // no such shard
+    // A row under any other id (the vault table also holds the settings and the search index) is never written.
+    const elsewhere = { ...row(0, 3, 2), row: { ...row(0, 3, 2).row, id: summaryCacheId(1) } };
+    expect(freshCacheRows([elsewhere], heads([3, 4]), 2)).toEqual([]);
   });
 });

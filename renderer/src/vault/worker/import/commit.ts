@@ -151,6 +151,10 @@ export async function commitMerge(session: Session, plan: MergePlan, ledger: Led
   const db = session.db;
   try {
     await db.transaction('rw', [db.objects, db.versions, db.heads, db.audit, db.blobs], async () => {
+      // Summaries of records updated here, not deleted ones: an import never deletes a record, so
+      // the summary caches (summary-cache.ts) may keep these older versions, which their history
+      // keeps anyway. An import that deleted would have to drop their shards' cache rows, as
+      // Session.commit does.
       if (batch.staleSummaries.length) await db.objects.bulkDelete(batch.staleSummaries);
       await db.objects.bulkPut(batch.objects);
       await db.versions.bulkPut(batch.versions);
