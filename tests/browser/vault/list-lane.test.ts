@@ -218,7 +218,7 @@ describe("the audit check's rows fetched on a short-lived thread", VAULT_TESTS, 
       expect(message.keys).toBeUndefined();
     }
     // The rows came from the thread (not from the fallback on the vault worker).
-    const answered = readers.started.flatMap((started) => started.replies).filter((reply) => reply.ok && reply.reply !== null && 'ids' in reply.reply);
+    const answered = readers.started.flatMap((started) => started.replies).filter((reply) => reply.ok && 'reply' in reply && reply.reply !== null && 'ids' in reply.reply);
     expect(answered.length).toBeGreaterThanOrEqual(2);
     expect(readers.alive()).toBe(0);
     await client.dispose();

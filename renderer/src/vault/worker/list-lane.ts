@@ -24,6 +24,7 @@
 import { COMPARTMENTS, epochKey, wipe, type Compartment } from '../../../../shared/crypto';
 import { compartmentsOf, readList, type ListReply, type ListRequest, type PackedRows, type PingRequest, type RowsRequest } from './list-reading';
 import { heldRowKeys } from './sealed-rows';
+import { queueSummaryCache, type CacheRow } from './summary-cache';
 import type { StoredIndex } from './search-index-store';
 import type { Session } from './session';
 
@@ -53,8 +54,14 @@ export type ListReaderRequest =
   | { readonly id: number; readonly databaseName: string; readonly keys: KeyCopies; readonly request: KeyedRequest }
   | { readonly id: number; readonly databaseName: string; readonly keys?: undefined; readonly request: RowsRequest | PingRequest };
 
-/** reader → vault worker. */
-export type ListReaderReply = { readonly id: number; readonly ok: true; readonly reply: ListReply | StoredIndex | PackedRows | null } | { readonly id: number; readonly ok: false };
+/**
+ * reader → vault worker: the answer to a request; for a summaries list, a second message after
+ * its reply brings the summary cache rows it sealed (`cache`, possibly none).
+ */
+export type ListReaderReply =
+  | { readonly id: number; readonly ok: true; readonly reply: ListReply | StoredIndex | PackedRows | null }
+  | { readonly id: number; readonly ok: true; readonly cache: readonly CacheRow[] }
+  | { readonly id: number; readonly ok: false };
 
 /** The compartments whose keys `request` needs, and no others. */
 function compartmentsFor(request: KeyedRequest): Compartment[] {
@@ -88,6 +95,8 @@ function keyCopies(session: Session, compartments: readonly Compartment[]): KeyC
 class ListReader {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (reply: { reply: unknown } | null) => void }>();
+  /** Summaries lists answered whose cache rows have not come yet: the thread stays for them. */
+  private readonly sealing = new Set<number>();
   private idle: ReturnType<typeof setTimeout> | undefined;
   private dead = false;
 
@@ -96,7 +105,11 @@ class ListReader {
     private readonly worker: Worker,
     private readonly onEnd: () => void,
   ) {
-    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => this.settle(data.id, data.ok ? { reply: data.reply } : null);
+    worker.onmessage = ({ data }: MessageEvent<ListReaderReply>) => {
+      if (!data.ok) this.sealing.delete(data.id);
+      if ('cache' in data) this.cached(data.id, data.cache);
+      else this.settle(data.id, data.ok ? { reply: data.reply } : null);
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       this.fail(); // the script did not load or threw: the lists waiting are read on the vault worker
@@ -117,6 +130,7 @@ class ListReader {
       throw error;
     }
     clearTimeout(this.idle);
+    if (request.kind === 'summaries') this.sealing.add(id);
     return new Promise((resolve) => this.waiting.set(id, { resolve }));
   }
 
@@ -137,7 +151,18 @@ class ListReader {
     const waiter = this.waiting.get(id);
     this.waiting.delete(id);
     waiter?.resolve(reply);
-    if (this.waiting.size === 0 && !this.dead) this.idle = setTimeout(() => this.end(), IDLE_MS);
+    this.idleIfDone();
+  }
+
+  /** A summaries list's cache rows: queued for their write (summary-cache.ts). */
+  private cached(id: number, rows: readonly CacheRow[]): void {
+    if (!this.sealing.delete(id)) return;
+    queueSummaryCache(this.session, rows);
+    this.idleIfDone();
+  }
+
+  private idleIfDone(): void {
+    if (this.waiting.size === 0 && this.sealing.size === 0 && !this.dead) this.idle = setTimeout(() => this.end(), IDLE_MS);
   }
 
   /** Ends it for failing (not idling or locking): its session reads its lists itself from now on. */
@@ -155,6 +180,7 @@ class ListReader {
     this.onEnd();
     for (const waiter of this.waiting.values()) waiter.resolve(null);
     this.waiting.clear();
+    this.sealing.clear(); // their cache rows are not written: the next list builds them again
   }
 }
 
@@ -216,9 +242,11 @@ export async function onReader(session: Session, request: KeyedRequest): Promise
  */
 export async function readListed(session: Session, request: ListRequest): Promise<ListReply> {
   session.checkOpen();
-  if (request.entries.length === 0) return { chunks: [], unreadable: [], stale: [], cache: [] };
+  if (request.entries.length === 0) return { chunks: [], unreadable: [], stale: [] };
   // A list request gets a list reply (list-reader.worker.ts).
   const done = await onReader(session, request);
   if (done) return done.reply as ListReply;
-  return readList(session.db, heldRowKeys(session.holder), request);
+  const { reply, caches } = await readList(session.db, heldRowKeys(session.holder), request);
+  void caches().then((rows) => queueSummaryCache(session, rows));
+  return reply;
 }

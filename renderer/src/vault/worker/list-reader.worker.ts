@@ -72,10 +72,15 @@ scope.onmessage = ({ data }) => {
         scope.postMessage({ id, ok: true, reply: stored }, stored ? [stored.bytes.buffer] : []);
         return;
       }
-      const reply = await readList(db, rowKeys(keys), request);
-      const moved = new Set<ArrayBufferLike>(reply.chunks.map((chunk) => chunk.buffer));
-      for (const { row } of reply.cache) moved.add(row.key.buffer).add(row.body.buffer);
-      scope.postMessage({ id, ok: true, reply }, [...moved] as Transferable[]);
+      const { reply, caches } = await readList(db, rowKeys(keys), request);
+      scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer));
+      if (request.kind === 'summaries') {
+        // After the list, and always answered: the vault worker keeps this thread until it is.
+        const cache = await caches();
+        const moved = new Set<ArrayBufferLike>();
+        for (const { row } of cache) moved.add(row.key.buffer).add(row.body.buffer);
+        scope.postMessage({ id, ok: true, cache }, [...moved] as Transferable[]);
+      }
     } catch {
       // Not a row that failed to open (those are in the reply): the vault worker reads this list itself.
       scope.postMessage({ id, ok: false });

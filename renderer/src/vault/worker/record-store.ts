@@ -19,7 +19,7 @@ import { SHARD_COUNT, shardOf, withEntry, type HeadEntry, type Shard } from './h
 import { getInKeyOrder, openVersion, packRecords, pickFields, readCurrent, type ListedEntry, type SummaryEntry } from './list-reading';
 import { readListed } from './list-lane';
 import { sealSummary, summarise } from './record-summaries';
-import { queueSummaryCache, type CacheShard } from './summary-cache';
+import type { CacheShard } from './summary-cache';
 import { heldRowKeys, sealRow, withRowOpener, type RowOpener } from './sealed-rows';
 import type { Session } from './session';
 
@@ -286,8 +286,6 @@ export async function listSummaries(session: Session, type: string, part: Summar
   }
   const shards: CacheShard[] = session.heads.all().filter((shard) => inPart(shard.number) && !session.heads.broken.has(shard.number)).map((shard) => [shard.number, shard.generation]);
   const listed = await readListed(session, { kind: 'summaries', type, entries, shards });
-  // Written a moment after the lists, in one transaction (summary-cache.ts).
-  queueSummaryCache(session, listed.cache);
   for (const id of listed.stale) stale.add(id);
   if (stale.size === 0) return { chunks: listed.chunks, unreadable: listed.unreadable };
   // In head-index order, as the list itself.

@@ -62,7 +62,7 @@ export function rowFetcher(session: Session): RowFetcher {
       waiting = resolve;
       // Only audit rows are asked of this thread, so a reply to this id is a batch of rows.
       thread.onmessage = ({ data }: MessageEvent<ListReaderReply>) => {
-        if (data.id === id) answer(data.ok ? ((data.reply ?? EMPTY) as PackedRows) : null);
+        if (data.id === id) answer(data.ok && 'reply' in data ? ((data.reply ?? EMPTY) as PackedRows) : null);
       };
       thread.onerror = (event) => {
         event.preventDefault();

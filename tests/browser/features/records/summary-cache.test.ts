@@ -252,7 +252,7 @@ describe('the summary cache, around writes and rotation', VAULT_TESTS, () => {
     await db.open();
     try {
       // The cache holds the testimony at version 1, but the entry says witness: its row is read (and fails there).
-      const asWitness = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'witness', 1, summaryRow]], shards: [[shardOf(id), 1]] });
+      const asWitness = (await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'witness', 1, summaryRow]], shards: [[shardOf(id), 1]] })).reply;
       expect(asWitness.stale).toEqual([id]);
       expect(asWitness.chunks).toEqual([]);
 
@@ -263,17 +263,17 @@ describe('the summary cache, around writes and rotation', VAULT_TESTS, () => {
       const content = { type: SUMMARY_TYPE, version: 1, body: { of: other, at: '2026-03-01T10:00:00.000Z', b: { referenceCode: 'T-2026-0042' } } };
       await db.objects.put(await sealRow(keys, { table: 'objects', id: rowId, compartment: 'witness' }, content));
       const listed = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[other, 'witness', 1, rowId]], shards: [[shardOf(other), 3]] });
-      expect(listed.stale).toEqual([]);
-      expect(JSON.parse(new TextDecoder().decode(defined(listed.chunks[0])))).toMatchObject([{ id: other, compartment: 'witness', version: 1 }]);
-      expect(listed.cache).toEqual([]);
+      expect(listed.reply.stale).toEqual([]);
+      expect(JSON.parse(new TextDecoder().decode(defined(listed.reply.chunks[0])))).toMatchObject([{ id: other, compartment: 'witness', version: 1 }]);
+      expect(await listed.caches()).toEqual([]);
 
       // Beside a general one in the same shard, the cache written holds the general one only.
       const both = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'general', 1, summaryRow], [other, 'witness', 1, rowId]], shards: [[shardOf(id), 1], [shardOf(other), 3]] });
-      expect(both.cache).toEqual([]); // the general one's cache is exactly right, and the witness one is never cached
+      expect(await both.caches()).toEqual([]); // the general one's cache is exactly right, and the witness one is never cached
       await db.vault.delete(summaryCacheId(shardOf(id)));
-      const rebuilt = await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'general', 1, summaryRow], [other, 'witness', 1, rowId]], shards: [[shardOf(id), 1], [shardOf(other), 3]] });
-      expect(rebuilt.cache.map((row) => row.shard)).toEqual([shardOf(id)]);
-      const opened = await withRowOpener(keys, (opener) => openShardCache(opener, shardOf(id), 'testimony', defined(rebuilt.cache[0]).row));
+      const rebuilt = await (await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'general', 1, summaryRow], [other, 'witness', 1, rowId]], shards: [[shardOf(id), 1], [shardOf(other), 3]] })).caches();
+      expect(rebuilt.map((row) => row.shard)).toEqual([shardOf(id)]);
+      const opened = await withRowOpener(keys, (opener) => openShardCache(opener, shardOf(id), 'testimony', defined(rebuilt[0]).row));
       expect([...defined(opened).entries.keys()]).toEqual([id]);
     } finally {
       db.close();
