@@ -12,6 +12,7 @@
 import { getSodium, KeyringStateError, wipe, type Compartment, type EpochKey } from '../../../../shared/crypto';
 import { VaultDatabase } from './database';
 import type { KeyCopies, ListReaderReply, ListReaderRequest } from './list-lane';
+import type { CacheRow } from './summary-cache';
 import { readList, readRows } from './list-reading';
 import { readSearchIndex } from './search-index-store';
 import type { RowKeys } from './sealed-rows';
@@ -48,9 +49,45 @@ function rowKeys(keys: KeyCopies): RowKeys {
   };
 }
 
+/** Requests being answered: summary caches are sealed only when there are none. */
+let answering = 0;
+/** Summary caches waiting to be sealed and sent, each with the keys it needs (then wiped). */
+const toSeal: (() => Promise<void>)[] = [];
+
+/**
+ * Seals and sends the queued summary caches once no request is being answered: sealing them
+ * (seconds at 100,000 testimonies, when every cache is built) would otherwise hold back the
+ * lists still being opened on this thread.
+ */
+async function sealWhenIdle(): Promise<void> {
+  while (answering === 0) {
+    const next = toSeal.shift();
+    if (!next) return;
+    await next();
+  }
+}
+
+/** Queues `id`'s cache rows; `keys` are wiped once they are sealed. */
+function sealLater(id: number, keys: KeyCopies, caches: () => Promise<readonly CacheRow[]>): void {
+  toSeal.push(async () => {
+    try {
+      const cache = await caches(); // never throws: no rows instead
+      const moved = new Set<ArrayBufferLike>();
+      for (const { row } of cache) moved.add(row.key.buffer).add(row.body.buffer);
+      scope.postMessage({ id, ok: true, cache }, [...moved] as Transferable[]);
+    } catch {
+      scope.postMessage({ id, ok: false }); // the vault worker stops waiting for them
+    } finally {
+      wipe(keys.bytes);
+    }
+  });
+}
+
 scope.onmessage = ({ data }) => {
   const { id, databaseName, keys, request } = data;
   const answer = async (): Promise<void> => {
+    let sealing = false;
+    answering += 1;
     try {
       db ??= new VaultDatabase(databaseName);
       // One reader serves one vault (list-lane.ts); a request for another is refused, never read elsewhere.
@@ -75,17 +112,17 @@ scope.onmessage = ({ data }) => {
       const { reply, caches } = await readList(db, rowKeys(keys), request);
       scope.postMessage({ id, ok: true, reply }, reply.chunks.map((chunk) => chunk.buffer));
       if (request.kind === 'summaries') {
-        // After the list, and always answered: the vault worker keeps this thread until it is.
-        const cache = await caches();
-        const moved = new Set<ArrayBufferLike>();
-        for (const { row } of cache) moved.add(row.key.buffer).add(row.body.buffer);
-        scope.postMessage({ id, ok: true, cache }, [...moved] as Transferable[]);
+        // Always answered, after the list: the vault worker keeps this thread until it is.
+        sealLater(id, keys, caches);
+        sealing = true;
       }
     } catch {
       // Not a row that failed to open (those are in the reply): the vault worker reads this list itself.
       scope.postMessage({ id, ok: false });
     } finally {
-      if (keys) wipe(keys.bytes);
+      if (keys && !sealing) wipe(keys.bytes);
+      answering -= 1;
+      void sealWhenIdle();
     }
   };
   void answer();
