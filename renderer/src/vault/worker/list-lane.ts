@@ -13,8 +13,9 @@
  * - Secrets: each request moves (transfers) a copy of the epoch keys of the compartments its rows
  *   are in (and the general compartment's for a summaries list, whose cache rows the reader
  *   seals with its current key: summary-cache.ts), and nothing else: not the master key,
- *   identity or audit keys. The reader wipes them when the request is done. Decrypted bodies leave it only as the packed chunks the UI thread
- *   receives anyway; they are moved, not copied, through this worker.
+ *   identity or audit keys. The reader wipes them when the request is done (a summaries list's
+ *   once its caches are sealed). Decrypted bodies leave it only as the packed chunks the UI
+ *   thread receives anyway; they are moved, not copied, through this worker.
  * - What to read is decided here, from the head index; the reader only opens what it is told,
  *   with the same checks (record-store.ts, list-reading.ts): a row it cannot open is reported.
  * - Failure: where no worker can run, or if the reader fails (its script does not load, it

@@ -4,9 +4,10 @@
  * persisted search index: no history, no head entry, no audit entry; losing it costs reads,
  * never data (docs/vault-format.md, "Summary cache").
  *
- * Why: at 10,000 testimonies the unlock list reads ~20,000 rows one key at a time, and IndexedDB
- * answers a few hundred microseconds' worth of work per row however small it is; half of them
- * are summaries. One row per shard is read and opened in a fraction of that.
+ * Why: at 10,000 testimonies unlock read ~21,000 rows one key at a time, half of them summaries,
+ * and IndexedDB costs about the same per read however small the row (~30 µs here: ~0.6 s for
+ * those rows, as long as reading the whole table with every full body). 64 rows are read and
+ * opened in a fraction of that.
  *
  * What is believed: a cached summary is used only for a record the head index lists, in the
  * general compartment, at exactly the cached version: an older genuine copy of the row put
