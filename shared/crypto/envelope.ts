@@ -71,12 +71,13 @@ function envelopeAd(location: RecordLocation): Uint8Array {
   return ad;
 }
 
-function isVersion(value: unknown): value is number {
+/** True if `value` is a record version: an integer from 1 to 2^32 − 1 (u32 in the envelope). */
+export function isRecordVersion(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_VERSION;
 }
 
 function encodeInner(content: RecordContent): Uint8Array {
-  if (typeof content.type !== 'string' || !TYPE.test(content.type) || !isVersion(content.version)) {
+  if (typeof content.type !== 'string' || !TYPE.test(content.type) || !isRecordVersion(content.version)) {
     throw new RecordError('invalid-input');
   }
   let json: string | undefined;
@@ -114,7 +115,7 @@ function decodeInner(padded: Uint8Array): RecordContent {
   const type = ASCII.decode(r.take(typeLength));
   const version = r.u32();
   const bodyLength = r.u32();
-  if (!TYPE.test(type) || !isVersion(version) || bodyLength > MAX_RECORD_BODY_BYTES) throw new RecordError('bad-plaintext');
+  if (!TYPE.test(type) || !isRecordVersion(version) || bodyLength > MAX_RECORD_BODY_BYTES) throw new RecordError('bad-plaintext');
   const bodyBytes = r.take(bodyLength);
   // Canonical padding only: exactly the Padmé length, and nothing but zeros after the body.
   if (padded.length !== paddedLength(r.position) || !allZero(r.take(r.remaining))) {
@@ -186,7 +187,7 @@ export async function recordOpener(): Promise<RecordOpener> {
     open(location, sealed, key, expect) {
       checkLocation(location);
       checkEpochKey(s, key);
-      if (typeof expect.type !== 'string' || !TYPE.test(expect.type) || !isVersion(expect.headVersion)) throw new RecordError('invalid-input');
+      if (typeof expect.type !== 'string' || !TYPE.test(expect.type) || !isRecordVersion(expect.headVersion)) throw new RecordError('invalid-input');
       const { envelope } = sealed;
       if (!(envelope instanceof Uint8Array) || envelope.length < MIN_ENVELOPE) throw new RecordError('malformed');
       if (envelope[0] !== ENVELOPE_FORMAT) throw new RecordError('unsupported-format');

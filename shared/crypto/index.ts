@@ -41,7 +41,7 @@ export {
 export { epochKey, rotateCompartmentKeys, retirePreviousEpochs, withAuditHead, takeSenderSeq, type RotateOptions } from './keyring-updates';
 export { rotateDeviceIdentity, nextAuditKey, adoptNextAuditKey } from './keyring-rotation';
 export { wrapDataKey, unwrapDataKey, rewrapDataKey, newRecordId, WRAPPED_KEY_BYTES, type RecordLocation } from './data-key';
-export { sealRecord, openRecord, recordOpener, MAX_RECORD_BODY_BYTES, type RecordContent, type RecordOpener, type SealedRecord, type RecordExpectation } from './envelope';
+export { sealRecord, openRecord, recordOpener, isRecordVersion, MAX_RECORD_BODY_BYTES, type RecordContent, type RecordOpener, type SealedRecord, type RecordExpectation } from './envelope';
 export {
   appendAudit,
   verifyAuditChain,

@@ -139,7 +139,7 @@ async function readSummaries(db: VaultDatabase, keys: RowKeys, request: Summarie
   for (const [index, entry] of entries.entries()) {
     const [id, compartment, version] = entry;
     // Only the general compartment is cached (the cache row is sealed under its key).
-    const cached = compartment === 'general' ? caches.get(shardOf(id))?.entries.get(id) : undefined;
+    const cached = compartment === 'general' ? caches.get(shardOf(id))?.get(id) : undefined;
     if (cached?.version === version) found[index] = { id, type, compartment, version, savedAt: cached.savedAt, body: cached.summary };
     else missed.push([index, entry]);
   }
@@ -185,7 +185,7 @@ async function cachesToWrite(keys: RowKeys, request: SummariesRequest, found: re
   }
   const rows: CacheRow[] = [];
   for (const [shard, generation] of request.shards) {
-    const cached = caches.get(shard)?.entries.size ?? 0;
+    const cached = caches.get(shard)?.size ?? 0;
     const listed = byShard.get(shard) ?? [];
     // Nothing missed, and as many cached as listed: the cache holds exactly the listed summaries.
     if (!short.has(shard) && cached === listed.length) continue;

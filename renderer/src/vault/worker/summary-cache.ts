@@ -21,7 +21,7 @@
  * its shard's cache row in the same transaction (session.ts), so a deleted testimony's summary
  * does not outlive its rows.
  */
-import { epochKey, type RecordContent } from '../../../../shared/crypto';
+import { epochKey, isRecordVersion, type RecordContent } from '../../../../shared/crypto';
 import { idFromBytes, isId, type Id } from '../../../../shared/domain/ids';
 import { RecordIntegrityError, RecordValidationError } from '../vault-errors';
 import type { StoredObject } from './database';
@@ -59,9 +59,7 @@ export interface CachedSummary {
 }
 
 /** A shard's cache as opened: its summaries by record id. */
-export interface ShardCache {
-  readonly entries: ReadonlyMap<Id, CachedSummary>;
-}
+export type ShardCache = ReadonlyMap<Id, CachedSummary>;
 
 /** A cache row sealed by the reader, for the vault worker to write if the shard has not changed. */
 export interface CacheRow {
@@ -69,8 +67,6 @@ export interface CacheRow {
   readonly generation: number;
   readonly row: StoredObject;
 }
-
-const isVersion = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 0xffffffff;
 
 /**
  * Opens shard `shard`'s cache row of summaries of `type`, or null if there is none or it does
@@ -91,10 +87,10 @@ export function openShardCache(opener: RowOpener, shard: number, type: string, r
   for (const item of body['e'] as unknown[]) {
     if (!Array.isArray(item) || item.length !== 4) return null;
     const [id, version, savedAt, summary] = item as unknown[];
-    if (!isId(id) || shardOf(id) !== shard || !isVersion(version) || typeof savedAt !== 'string' || entries.has(id)) return null;
+    if (!isId(id) || shardOf(id) !== shard || !isRecordVersion(version) || typeof savedAt !== 'string' || entries.has(id)) return null;
     entries.set(id, { version, savedAt, summary });
   }
-  return { entries };
+  return entries;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { VaultClient } from '../../../../renderer/src/vault/vault-client';
 import { shardOf } from '../../../../renderer/src/vault/worker/head-index';
 import { VaultStorageFullError } from '../../../../renderer/src/vault/vault-errors';
 import { defined, deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, rawDatabase, VAULT_TESTS } from '../../vault/support/vault-harness';
-import { openCase, quotaAfter, session, testimonyInput } from './support/records-harness';
+import { objectIds, openCase, quotaAfter, session, testimonyInput } from './support/records-harness';
 
 afterEach(deleteTestDatabases);
 
@@ -19,16 +19,6 @@ const CANARY_ARABIC = 'ملخص كناري صيدنايا';
 const ROTATED_PASSPHRASE = 'a new passphrase after a compromise';
 
 const parseSummary = (input: unknown) => testimonySummarySchema.parse(input);
-
-/** Ids of the rows in `objects`. */
-async function objectIds(databaseName: string): Promise<Set<string>> {
-  const db = await rawDatabase(databaseName);
-  try {
-    return new Set((await db.table('objects').toCollection().primaryKeys()).map(String));
-  } finally {
-    db.close();
-  }
-}
 
 /** Creates a testimony and returns its id and the id of the row its save added beside it. */
 async function createWithSummary(client: VaultClient, databaseName: string, narrative: string) {

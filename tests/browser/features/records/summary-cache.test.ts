@@ -16,7 +16,7 @@ import { SUMMARY_TYPE } from '../../../../renderer/src/vault/worker/record-summa
 import { heldRowKeys, sealRow, withRowOpener } from '../../../../renderer/src/vault/worker/sealed-rows';
 import { freshCacheRows, openShardCache, summaryCacheId, type CacheRow } from '../../../../renderer/src/vault/worker/summary-cache';
 import { BACKGROUND_WAIT, defined, deleteTestDatabases, dumpDatabase, makeUnlockedVault, PASSPHRASE, rawDatabase, VAULT_TESTS } from '../../vault/support/vault-harness';
-import { testimonyInput } from './support/records-harness';
+import { objectIds, testimonyInput } from './support/records-harness';
 
 afterEach(deleteTestDatabases);
 
@@ -84,16 +84,6 @@ async function putRaw(databaseName: string, rows: readonly RawRow[]): Promise<vo
   const db = await rawDatabase(databaseName);
   try {
     await db.table('vault').bulkPut([...rows]);
-  } finally {
-    db.close();
-  }
-}
-
-/** Ids of the rows in `objects`. */
-async function objectIds(databaseName: string): Promise<string[]> {
-  const db = await rawDatabase(databaseName);
-  try {
-    return (await db.table('objects').toCollection().primaryKeys()).map(String);
   } finally {
     db.close();
   }
@@ -238,10 +228,10 @@ describe('the summary cache, around writes and rotation', VAULT_TESTS, () => {
 
   it('holds and serves general-compartment summaries only', async () => {
     const { client, databaseName, keyring } = await makeUnlockedVault();
-    const before = new Set(await objectIds(databaseName));
+    const before = await objectIds(databaseName);
     const [testimony] = await createTestimonies(client, 1);
     const { id } = defined(testimony);
-    const summaryRow = defined((await objectIds(databaseName)).find((row) => !before.has(row) && row !== id));
+    const summaryRow = defined([...(await objectIds(databaseName))].find((row) => !before.has(row) && row !== id));
     await client.records.listSummaries(testimonyKind, parseSummary);
     await cacheWritten(databaseName, [id]);
     await client.lock('manual');
@@ -274,7 +264,7 @@ describe('the summary cache, around writes and rotation', VAULT_TESTS, () => {
       const rebuilt = await (await readList(db, keys, { kind: 'summaries', type: 'testimony', entries: [[id, 'general', 1, summaryRow], [other, 'witness', 1, rowId]], shards: [[shardOf(id), 1], [shardOf(other), 3]] })).caches();
       expect(rebuilt.map((row) => row.shard)).toEqual([shardOf(id)]);
       const opened = await withRowOpener(keys, (opener) => openShardCache(opener, shardOf(id), 'testimony', defined(rebuilt[0]).row));
-      expect([...defined(opened).entries.keys()]).toEqual([id]);
+      expect([...defined(opened).keys()]).toEqual([id]);
     } finally {
       db.close();
       disposeKeyring(holder.keyring);

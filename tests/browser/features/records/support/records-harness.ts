@@ -8,7 +8,7 @@ import type { FacilityInput, PerpetratorInput, TestimonyInput } from '../../../.
 import { openCaseFile, type CaseFile } from '../../../../../renderer/src/features/records/case-commands';
 import { spawnSearchWorker, type SearchEndpoint } from '../../../../../renderer/src/features/records/search/search-client';
 import type { Id } from '../../../../../renderer/src/vault/vault-client';
-import { makeUnlockedVault, type Harness, type HarnessOptions } from '../../../vault/support/vault-harness';
+import { makeUnlockedVault, rawDatabase, type Harness, type HarnessOptions } from '../../../vault/support/vault-harness';
 import { quotaFault } from '../../../../fakes/quota-fault';
 
 /** Search workers started and terminated. */
@@ -119,4 +119,14 @@ export function testimonyInput(links: { facilityId?: Id; perpetratorId?: Id } = 
 export function quotaAfter(): { middleware: Middleware<DBCore>; arm(after: number): void; disarm(): void } {
   const fault = quotaFault();
   return { middleware: fault.middleware, arm: (after) => fault.failAfter('objects', after), disarm: fault.disarm };
+}
+
+/** Ids of the rows in `objects` (records and their summaries), read raw. */
+export async function objectIds(databaseName: string): Promise<Set<string>> {
+  const db = await rawDatabase(databaseName);
+  try {
+    return new Set((await db.table('objects').toCollection().primaryKeys()).map(String));
+  } finally {
+    db.close();
+  }
 }
